@@ -1,0 +1,13 @@
+namespace NeuralVision.Tools.Config;
+
+/// <summary>Names of the environment variables nvt reads; each has one accessor in <see cref="NvtSettings"/>.</summary>
+public static class EnvVars
+{
+    public const string DataDir = "NVT_DATA_DIR";
+    public const string ExcludeDirs = "NVT_EXCLUDE_DIRS";
+    public const string MaxAge = "NVT_MAXAGE";
+    public const string ResolveSymlinks = "NVT_RESOLVE_SYMLINKS";
+    public const string Debug = "NVT_DEBUG";
+    public const string Home = "HOME";
+    public const string XdgDataHome = "XDG_DATA_HOME";
+}

@@ -1,0 +1,381 @@
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Sqlite;
+
+namespace NeuralVision.Tools.Jump;
+
+/// <summary>
+/// The frecency store: one SQLite file. Every change is one transaction, so shells writing at the same time never lose
+/// an update. The clock is a parameter (<c>now</c>, Unix seconds) of every method that needs it.
+/// </summary>
+public sealed class JumpDatabase : IDisposable
+{
+    /// <summary>How long a writer waits for another process's transaction before giving up.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly SqliteConnection connection;
+
+    private JumpDatabase(SqliteConnection connection, bool isReadOnly)
+    {
+        this.connection = connection;
+        IsReadOnly = isReadOnly;
+    }
+
+    public string Path => connection.Path;
+
+    public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// Opens the database for writing, creating its directory (0700) and file (0600) when missing: the file is made
+    /// by nvt before SQLite opens it, so it never exists with wider permissions, and SQLite gives its -wal and -shm
+    /// files the same mode.
+    /// </summary>
+    public static JumpDatabase OpenForWriting(string path, Func<string, long?>? fileSystemType = null)
+    {
+        string directory = System.IO.Path.GetDirectoryName(path) ?? "/";
+        bool isNew = !File.Exists(path);
+        if (isNew)
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            CreatePrivateFile(path);
+        }
+
+        var connection = SqliteConnection.Open(path, readOnly: false, create: false, BusyTimeout);
+        try
+        {
+            var database = new JumpDatabase(connection, isReadOnly: false);
+            database.PrepareSchema(fileSystemType ?? FileSystemKind.TypeOf, directory);
+            return database;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens an existing database to read it, falling back to read-only access when the file or its directory is not
+    /// writable. Returns null when there is no database yet (or only the empty file of an interrupted creation).
+    /// </summary>
+    public static JumpDatabase? OpenForReading(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var writable = SqliteConnection.Open(path, readOnly: false, create: false, BusyTimeout);
+        try
+        {
+            var database = new JumpDatabase(writable, isReadOnly: false);
+            database.PrepareSchema(FileSystemKind.TypeOf, System.IO.Path.GetDirectoryName(path) ?? "/");
+            return database;
+        }
+        catch (SqliteException e) when (e.ResultCode is SqliteCodes.ReadOnly or SqliteCodes.CantOpen)
+        {
+            writable.Dispose();
+        }
+        catch
+        {
+            writable.Dispose();
+            throw;
+        }
+
+        // A WAL database in a read-only directory cannot get its -shm file; immutable mode reads it without one.
+        var readOnly = SqliteConnection.OpenImmutable(path, BusyTimeout);
+        try
+        {
+            long version = readOnly.QueryInt64("PRAGMA user_version");
+            if (version == 0)
+            {
+                readOnly.Dispose();
+                return null;
+            }
+
+            ThrowIfNewer(version);
+            if (version < JumpSchema.CurrentVersion)
+            {
+                throw new DatabaseVersionException(version, "was made by an older nvt and is read-only, so it cannot be upgraded");
+            }
+
+            return new JumpDatabase(readOnly, isReadOnly: true);
+        }
+        catch
+        {
+            readOnly.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Adds each path once: rank grows by <paramref name="increment"/>, last access becomes now; then ages if needed.</summary>
+    public void Add(IReadOnlyList<string> paths, double increment, long now, double maxAge)
+    {
+        connection.Execute("BEGIN IMMEDIATE");
+        try
+        {
+            using (var upsert = connection.Prepare(
+                "INSERT INTO entry (path, name_fold, rank, last_access) VALUES (?1, ?2, ?3, ?4) "
+                + "ON CONFLICT (path) DO UPDATE SET rank = rank + excluded.rank, last_access = excluded.last_access"))
+            {
+                foreach (string path in paths)
+                {
+                    upsert.Bind(1, path).Bind(2, FoldedName(path)).Bind(3, increment).Bind(4, now).Run();
+                    upsert.Reset();
+                }
+            }
+
+            AgeIfNeeded(maxAge);
+            connection.Execute("COMMIT");
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Matching entries, best first. Missing directories are skipped (unless asked for) and, when not visited for
+    /// <see cref="Frecency.MissingEntryGraceSeconds"/>, deleted: a drive that is only unmounted keeps its entries.
+    /// </summary>
+    public IReadOnlyList<JumpEntry> Query(JumpQuery query, long now, IFileSystem fileSystem)
+    {
+        var matcher = new KeywordMatcher(query.Keywords);
+        var candidates = ReadCandidates(matcher.LastComponentHint)
+            .Where(entry => matcher.IsMatch(entry.Path)
+                && !query.ExcludePaths.Contains(entry.Path, StringComparer.Ordinal)
+                && (query.BaseDirectory is null || PathNormalizer.IsAtOrBelow(entry.Path, query.BaseDirectory)));
+
+        var results = new List<JumpEntry>();
+        var stale = new List<string>();
+        foreach (var entry in JumpRanking.Order(candidates, matcher, now))
+        {
+            if (query.Limit is int limit && results.Count >= limit)
+            {
+                break;
+            }
+
+            if (!query.IncludeMissing && !fileSystem.DirectoryExists(entry.Path))
+            {
+                if (now - entry.LastAccess > Frecency.MissingEntryGraceSeconds)
+                {
+                    stale.Add(entry.Path);
+                }
+
+                continue;
+            }
+
+            results.Add(entry);
+        }
+
+        TryDeleteQuietly(stale);
+        return results;
+    }
+
+    /// <summary>Every entry, in path order.</summary>
+    public IReadOnlyList<JumpEntry> ReadAll()
+    {
+        var entries = new List<JumpEntry>();
+        using var select = connection.Prepare("SELECT path, rank, last_access FROM entry ORDER BY path");
+        while (select.Step())
+        {
+            entries.Add(new JumpEntry(select.GetText(0), select.GetDouble(1), select.GetInt64(2)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Deletes the given paths; returns the ones that were not in the database.</summary>
+    public IReadOnlyList<string> Remove(IReadOnlyList<string> paths)
+    {
+        var notFound = new List<string>();
+        InTransaction(() =>
+        {
+            using var delete = connection.Prepare("DELETE FROM entry WHERE path = ?1");
+            foreach (string path in paths)
+            {
+                delete.Bind(1, path).Run();
+                if (connection.Changes == 0)
+                {
+                    notFound.Add(path);
+                }
+
+                delete.Reset();
+            }
+        });
+        return notFound;
+    }
+
+    /// <summary>Deletes every entry whose directory does not exist now; returns the deleted paths.</summary>
+    public IReadOnlyList<string> Prune(IFileSystem fileSystem)
+    {
+        var missing = ReadAll().Select(entry => entry.Path).Where(path => !fileSystem.DirectoryExists(path)).ToList();
+        Remove(missing);
+        return missing;
+    }
+
+    public double RankSum() => connection.QueryInt64("SELECT count(*) FROM entry") == 0
+        ? 0
+        : ReadRankSum();
+
+    public string JournalMode => connection.QueryText("PRAGMA journal_mode") ?? string.Empty;
+
+    /// <summary>Runs SQLite's full consistency check; "ok" when the file is sound.</summary>
+    public string IntegrityCheck() => connection.QueryText("PRAGMA integrity_check") ?? string.Empty;
+
+    public void Dispose() => connection.Dispose();
+
+    private static string FoldedName(string path) => PathNormalizer.LastComponent(path).ToLowerInvariant();
+
+    private static void CreatePrivateFile(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another shell created it a moment ago.
+        }
+    }
+
+    private List<JumpEntry> ReadCandidates(string lastComponentHint)
+    {
+        var entries = new List<JumpEntry>();
+        using var select = lastComponentHint.Length == 0
+            ? connection.Prepare("SELECT path, rank, last_access FROM entry")
+            // The sub-select scans only the small name index, not the table; the table is read for the hits alone.
+            : connection.Prepare(
+                "SELECT path, rank, last_access FROM entry WHERE rowid IN "
+                + "(SELECT rowid FROM entry INDEXED BY entry_by_name WHERE instr(name_fold, ?1) > 0)").Bind(1, lastComponentHint);
+        while (select.Step())
+        {
+            entries.Add(new JumpEntry(select.GetText(0), select.GetDouble(1), select.GetInt64(2)));
+        }
+
+        return entries;
+    }
+
+    private void AgeIfNeeded(double maxAge)
+    {
+        double sum = ReadRankSum();
+        if (sum <= maxAge)
+        {
+            return;
+        }
+
+        using (var age = connection.Prepare("UPDATE entry SET rank = rank * ?1"))
+        {
+            age.Bind(1, Frecency.AgingFactor(sum, maxAge)).Run();
+        }
+
+        using (var drop = connection.Prepare("DELETE FROM entry WHERE rank < ?1"))
+        {
+            drop.Bind(1, Frecency.MinimumRank).Run();
+        }
+
+        // Re-sum from the rows so rounding in the triggers' running total cannot drift over years of aging.
+        connection.Execute("UPDATE meta SET value = (SELECT coalesce(sum(rank), 0.0) FROM entry) WHERE key = 'rank_sum'");
+    }
+
+    private double ReadRankSum()
+    {
+        using var select = connection.Prepare("SELECT value FROM meta WHERE key = 'rank_sum'");
+        return select.Step() ? select.GetDouble(0) : 0;
+    }
+
+    private void TryDeleteQuietly(List<string> paths)
+    {
+        if (paths.Count == 0 || IsReadOnly)
+        {
+            return;
+        }
+
+        try
+        {
+            Remove(paths);
+        }
+        catch (SqliteException)
+        {
+            // Lazy clean-up only: a busy or read-only database keeps the entries until next time.
+        }
+    }
+
+    private void InTransaction(Action body)
+    {
+        connection.Execute("BEGIN IMMEDIATE");
+        try
+        {
+            body();
+            connection.Execute("COMMIT");
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
+    private void Rollback()
+    {
+        try
+        {
+            connection.Execute("ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled back (for example after SQLITE_FULL); the original error is what matters.
+        }
+    }
+
+    private void PrepareSchema(Func<string, long?> fileSystemType, string directory)
+    {
+        long version = connection.QueryInt64("PRAGMA user_version");
+        if (version == JumpSchema.CurrentVersion)
+        {
+            ApplyConnectionSettings();
+            return;
+        }
+
+        ThrowIfNewer(version);
+        if (version == 0)
+        {
+            // The journal mode is stored in the file, so it is chosen once, when the database is created.
+            bool network = fileSystemType(directory) is long type && FileSystemKind.IsNetworkFileSystemType(type);
+            connection.Execute(network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL");
+        }
+
+        ApplyConnectionSettings();
+        InTransaction(() =>
+        {
+            // Another process may have migrated while this one waited for the lock.
+            long current = connection.QueryInt64("PRAGMA user_version");
+            ThrowIfNewer(current);
+            for (long next = current; next < JumpSchema.CurrentVersion; next++)
+            {
+                connection.Execute(JumpSchema.Migrations[next]);
+            }
+
+            connection.Execute($"PRAGMA user_version = {JumpSchema.CurrentVersion}");
+        });
+    }
+
+    private void ApplyConnectionSettings()
+    {
+        // With WAL, NORMAL still never corrupts the file; a power cut may only lose the last visits.
+        connection.Execute("PRAGMA synchronous = NORMAL");
+    }
+
+    private static void ThrowIfNewer(long version)
+    {
+        if (version > JumpSchema.CurrentVersion)
+        {
+            throw new DatabaseVersionException(version, "was written by a newer nvt; upgrade nvt to use it");
+        }
+    }
+}

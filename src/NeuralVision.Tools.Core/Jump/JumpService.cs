@@ -1,0 +1,122 @@
+using NeuralVision.Tools.Config;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Sqlite;
+
+namespace NeuralVision.Tools.Jump;
+
+/// <summary>What a read-side operation found, plus where an unreadable database was moved, if that happened.</summary>
+public sealed record JumpOutcome<T>(T Value, string? QuarantinedTo, string? QuarantineReason);
+
+/// <summary>
+/// The jump commands' logic: turns user paths into stored paths, applies the exclusions and opens the database the
+/// way each command needs. No console I/O; the caller reports outcomes.
+/// </summary>
+public sealed class JumpService
+{
+    private readonly NvtSettings settings;
+    private readonly IFileSystem fileSystem;
+    private readonly string currentDirectory;
+
+    public JumpService(NvtSettings settings, IFileSystem fileSystem, string currentDirectory)
+    {
+        this.settings = settings;
+        this.fileSystem = fileSystem;
+        this.currentDirectory = currentDirectory;
+    }
+
+    /// <summary>The absolute, normalised form of a path typed by the user (links resolved if NVT_RESOLVE_SYMLINKS=1).</summary>
+    public string ToStoredPath(string path)
+    {
+        string normalized = PathNormalizer.Normalize(path, currentDirectory);
+        return settings.ResolveSymlinks ? fileSystem.ResolveLinks(normalized) ?? normalized : normalized;
+    }
+
+    /// <summary>
+    /// Records a visit to each existing, non-excluded directory; returns why each other path was skipped.
+    /// Database failures propagate: `add` decides to stay silent about them.
+    /// </summary>
+    public IReadOnlyList<string> Add(IReadOnlyList<string> paths, double score, long now)
+    {
+        var excludes = settings.ExcludeDirs;
+        var accepted = new List<string>(paths.Count);
+        var skipped = new List<string>();
+        foreach (string path in paths)
+        {
+            string stored = ToStoredPath(path);
+            if (excludes.IsExcluded(stored))
+            {
+                skipped.Add($"excluded: {stored}");
+            }
+            else if (!fileSystem.DirectoryExists(stored))
+            {
+                skipped.Add($"not a directory: {stored}");
+            }
+            else if (!accepted.Contains(stored, StringComparer.Ordinal))
+            {
+                accepted.Add(stored);
+            }
+        }
+
+        if (accepted.Count > 0)
+        {
+            double maxAge = settings.MaxAge;
+            using var database = JumpDatabase.OpenForWriting(settings.DatabasePath);
+            database.Add(accepted, score, now, maxAge);
+        }
+
+        return skipped;
+    }
+
+    public JumpOutcome<IReadOnlyList<JumpEntry>> Query(JumpQuery query, DateTimeOffset now)
+    {
+        var excludes = settings.ExcludeDirs;
+        var normalized = query with
+        {
+            ExcludePaths = query.ExcludePaths.Select(ToStoredPath).ToArray(),
+            BaseDirectory = query.BaseDirectory is null ? null : ToStoredPath(query.BaseDirectory),
+        };
+        return WithDatabase<IReadOnlyList<JumpEntry>>(
+            forWriting: false,
+            now,
+            database => database is null
+                ? []
+                : database.Query(normalized, now.ToUnixTimeSeconds(), fileSystem)
+                    .Where(entry => !excludes.IsExcluded(entry.Path))
+                    .ToList());
+    }
+
+    /// <summary>Deletes the entries; the value is the paths that were not in the database.</summary>
+    public JumpOutcome<IReadOnlyList<string>> Remove(IReadOnlyList<string> paths, DateTimeOffset now)
+    {
+        var stored = paths.Select(ToStoredPath).ToList();
+        return WithDatabase(forWriting: true, now, database => database!.Remove(stored));
+    }
+
+    /// <summary>Deletes every entry whose directory is gone; the value is the deleted paths.</summary>
+    public JumpOutcome<IReadOnlyList<string>> Prune(DateTimeOffset now) =>
+        WithDatabase(forWriting: true, now, database => database!.Prune(fileSystem));
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the database. An unreadable (corrupt) file is moved aside, never deleted, and
+    /// the action runs again on a fresh database.
+    /// </summary>
+    private JumpOutcome<T> WithDatabase<T>(bool forWriting, DateTimeOffset now, Func<JumpDatabase?, T> action)
+    {
+        string path = settings.DatabasePath;
+        try
+        {
+            using var database = forWriting ? JumpDatabase.OpenForWriting(path) : JumpDatabase.OpenForReading(path);
+            return new JumpOutcome<T>(action(database), null, null);
+        }
+        catch (SqliteException e) when (e.IsCorruption)
+        {
+            string movedTo = DatabaseQuarantine.MoveAside(path, now);
+            using var fresh = JumpDatabase.OpenForWriting(path);
+            return new JumpOutcome<T>(action(fresh), movedTo, e.Message);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseAccessException(path, e);
+        }
+    }
+}

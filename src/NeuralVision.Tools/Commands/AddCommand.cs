@@ -1,0 +1,77 @@
+using System.CommandLine;
+using NeuralVision.Tools.Jump;
+
+namespace NeuralVision.Tools.Commands;
+
+/// <summary>`nvt add`: the hook's entry point. Silent, and exit 0, on every failure that is not a usage error.</summary>
+public static class AddCommand
+{
+    public static Command Create(NvtContext context)
+    {
+        var score = new Option<double>("--score", "-s")
+        {
+            Description = "Add N to the rank instead of 1",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Directories to record (relative paths are taken from the current directory)",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("add", "Record a visit to each directory; the shell hook runs this on every cd") { score, paths };
+        command.SetAction(result => Run(context, result.GetValue(paths) ?? [], result.GetValue(score)));
+        return command;
+    }
+
+    /// <summary>
+    /// The paths of `nvt add -- PATH...` or `nvt add PATH...` without options: the form the shell hook uses on every cd,
+    /// run without building the command tree (which costs about as much as the database write). Null for anything else.
+    /// </summary>
+    public static string[]? TryParseHookForm(string[] args)
+    {
+        if (args.Length < 2 || args[0] != "add")
+        {
+            return null;
+        }
+
+        if (args[1] == "--")
+        {
+            return args.Length > 2 ? args[2..] : null;
+        }
+
+        return args.Skip(1).Any(arg => arg.StartsWith('-')) ? null : args[1..];
+    }
+
+    public static int Run(NvtContext context, IReadOnlyList<string> paths, double score)
+    {
+        if (!double.IsFinite(score) || score <= 0)
+        {
+            throw new NvtException($"--score must be a positive number, got {score}");
+        }
+
+        var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
+        try
+        {
+            foreach (string reason in service.Add(paths, score, context.UnixNow))
+            {
+                Debug(context, reason);
+            }
+        }
+        catch (Exception e) when (e is not Config.ConfigException)
+        {
+            // The prompt must never show an error: a locked, read-only or corrupt database only costs this one visit.
+            Debug(context, e.Message);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void Debug(NvtContext context, string message)
+    {
+        if (context.Settings.Debug)
+        {
+            context.Error.WriteLine($"nvt add: {message}");
+        }
+    }
+}

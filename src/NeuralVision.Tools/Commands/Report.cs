@@ -1,0 +1,17 @@
+using NeuralVision.Tools.Jump;
+
+namespace NeuralVision.Tools.Commands;
+
+/// <summary>Messages more than one command prints.</summary>
+internal static class Report
+{
+    /// <summary>One line saying that an unreadable database was moved aside, and where.</summary>
+    public static void Quarantine<T>(NvtContext context, JumpOutcome<T> outcome)
+    {
+        if (outcome.QuarantinedTo is not null)
+        {
+            context.Error.WriteLine(
+                $"nvt: the database was unreadable ({outcome.QuarantineReason}); moved it to {outcome.QuarantinedTo} and started a new one");
+        }
+    }
+}

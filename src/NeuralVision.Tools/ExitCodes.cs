@@ -1,0 +1,16 @@
+namespace NeuralVision.Tools;
+
+/// <summary>Every exit status nvt returns; the README lists them.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>A query found nothing (not an error: scripts test for it).</summary>
+    public const int NoMatch = 1;
+
+    /// <summary>Bad usage, bad configuration, or a failure nvt could not work around.</summary>
+    public const int Error = 2;
+
+    /// <summary>Interrupted by SIGINT (128 + 2, the shell convention).</summary>
+    public const int Interrupted = 130;
+}

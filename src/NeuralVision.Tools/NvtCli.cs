@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using NeuralVision.Tools.Commands;
+
+namespace NeuralVision.Tools;
+
+/// <summary>Builds the whole command tree in one place, so tests parse exactly what users type.</summary>
+public static class NvtCli
+{
+    public static RootCommand Build(NvtContext context)
+    {
+        var root = new RootCommand("nvt: jump to frecent directories, ssh with a Konsole face, passwordless ssh keys")
+        {
+            AddCommand.Create(context),
+            QueryCommand.Create(context),
+            RemoveCommand.Create(context),
+            PruneCommand.Create(context),
+        };
+        return root;
+    }
+
+    /// <summary>
+    /// System.CommandLine passes unknown "-x" tokens on as arguments; for nvt's own commands they are mistakes. Only
+    /// tokens before "--" count, so `nvt query -- -foo` still searches for "-foo".
+    /// </summary>
+    private static string? FirstUnknownOption(ParseResult parseResult)
+    {
+        foreach (var token in parseResult.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-')
+            {
+                return token.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Exceptions reach the caller.</summary>
+    public static int Run(NvtContext context, string[] args)
+    {
+        if (AddCommand.TryParseHookForm(args) is string[] hookPaths)
+        {
+            return AddCommand.Run(context, hookPaths, score: 1);
+        }
+
+        var root = Build(context);
+        // '@file' is a file name or an ssh argument to nvt, never a response file.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
+        {
+            string command = parseResult.CommandResult.Command == root ? "nvt" : "nvt " + parseResult.CommandResult.Command.Name;
+            context.Error.WriteLine($"nvt: {parseResult.Errors[0].Message} (see '{command} --help')");
+            return ExitCodes.Error;
+        }
+
+        if (parseResult.Action is not HelpAction && FirstUnknownOption(parseResult) is string unknown)
+        {
+            context.Error.WriteLine($"nvt: unknown option '{unknown}' (put '--' before arguments that start with '-')");
+            return ExitCodes.Error;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration
+        {
+            Output = context.Output,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+}
