@@ -1,0 +1,15 @@
+using NeuralVision.Tools.Platform;
+
+namespace NeuralVision.Tools.Tests;
+
+/// <summary>Directories exist when listed; links resolve through a dictionary.</summary>
+public sealed class FakeFileSystem : IFileSystem
+{
+    public HashSet<string> Directories { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> Links { get; } = new(StringComparer.Ordinal);
+
+    public bool DirectoryExists(string path) => Directories.Contains(path);
+
+    public string? ResolveLinks(string path) => Links.TryGetValue(path, out var target) ? target : path;
+}

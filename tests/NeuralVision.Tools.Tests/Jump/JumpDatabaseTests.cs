@@ -1,0 +1,259 @@
+using NeuralVision.Tools.Jump;
+
+namespace NeuralVision.Tools.Tests.Jump;
+
+public sealed class JumpDatabaseTests : IDisposable
+{
+    private const long Now = 1_700_000_000;
+    private const long Day = 86_400;
+
+    private readonly TempDirectory temp = new();
+    private readonly FakeFileSystem fileSystem = new();
+
+    private string DatabasePath => Path.Combine(temp.Path, "data", "nvt.db");
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void OpenForWriting_NewDatabase_IsPrivateFromTheStart()
+    {
+        using (var database = JumpDatabase.OpenForWriting(DatabasePath))
+        {
+            database.Add(["/a"], 1, Now, 10_000);
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DatabasePath));
+        Assert.Equal(
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            File.GetUnixFileMode(Path.GetDirectoryName(DatabasePath)!));
+    }
+
+    [Fact]
+    public void OpenForWriting_LocalDisk_UsesWal()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        Assert.Equal("wal", database.JournalMode);
+    }
+
+    [Fact]
+    public void OpenForWriting_NetworkFileSystem_FallsBackToRollbackJournal()
+    {
+        const long nfsMagic = 0x6969;
+        using var database = JumpDatabase.OpenForWriting(DatabasePath, _ => nfsMagic);
+        Assert.Equal("delete", database.JournalMode);
+    }
+
+    [Fact]
+    public void Add_SamePathTwice_IncrementsRankAndUpdatesLastAccess()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/a"], 1, Now - 100, 10_000);
+        database.Add(["/a"], 1, Now, 10_000);
+        database.Add(["/b"], 5, Now, 10_000);
+
+        Assert.Equal(
+            [new JumpEntry("/a", 2, Now), new JumpEntry("/b", 5, Now)],
+            database.ReadAll());
+        Assert.Equal(7, database.RankSum());
+    }
+
+    [Fact]
+    public void Add_OverMaxAge_AgesToNinetyPercentAndDropsRanksBelowOne()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/big"], 95, Now, 100);
+        database.Add(["/small"], 1, Now, 100);
+        database.Add(["/medium"], 5, Now, 100); // total 101 > 100: every rank x 90/101
+
+        var entries = database.ReadAll().ToDictionary(entry => entry.Path, entry => entry.Rank);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(95 * 90.0 / 101, entries["/big"], precision: 9);
+        Assert.Equal(5 * 90.0 / 101, entries["/medium"], precision: 9);
+        Assert.False(entries.ContainsKey("/small"));
+        Assert.Equal(entries.Values.Sum(), database.RankSum(), precision: 9);
+    }
+
+    [Fact]
+    public void Add_PathsWithSpecialCharacters_StoredExactly()
+    {
+        string[] paths = ["/with space", "/pipe|bar", "/new\nline", "/ünïcødé/日本", "/quote'\"", "/tab\there"];
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(paths, 1, Now, 10_000);
+
+        Assert.Equal(paths.Order(StringComparer.Ordinal), database.ReadAll().Select(entry => entry.Path));
+    }
+
+    [Fact]
+    public void Query_PrefersExactLastComponentThenScore()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/src/nixpkgs"], 50, Now, 10_000);
+        database.Add(["/src/nix"], 1, Now, 10_000);
+        fileSystem.Directories.UnionWith(["/src/nixpkgs", "/src/nix"]);
+
+        var results = database.Query(Query(["nix"]), Now, fileSystem);
+
+        Assert.Equal(["/src/nix", "/src/nixpkgs"], results.Select(entry => entry.Path));
+    }
+
+    [Fact]
+    public void Query_EqualScores_BreaksTiesByRecencyThenLengthThenPath()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/b/project-x"], 1, Now - 10, 10_000); // same factor (< 1 hour), older
+        database.Add(["/a/project-x"], 1, Now, 10_000);
+        database.Add(["/long/project-x"], 1, Now, 10_000);
+        database.Add(["/c/project-x"], 1, Now, 10_000);
+        fileSystem.Directories.UnionWith(["/a/project-x", "/b/project-x", "/c/project-x", "/long/project-x"]);
+
+        var results = database.Query(Query(["proj"]), Now, fileSystem);
+
+        Assert.Equal(["/a/project-x", "/c/project-x", "/long/project-x", "/b/project-x"], results.Select(entry => entry.Path));
+    }
+
+    [Fact]
+    public void Query_RecencyFactorOutranksRawRank()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/old/work"], 10, Now - (30 * Day), 10_000); // 10 x 0.25 = 2.5
+        database.Add(["/new/work"], 1, Now, 10_000); // 1 x 4 = 4
+        fileSystem.Directories.UnionWith(["/old/work", "/new/work"]);
+
+        Assert.Equal("/new/work", database.Query(Query(["work"], limit: 1), Now, fileSystem).Single().Path);
+    }
+
+    [Fact]
+    public void Query_MissingDirectory_SkippedAndDeletedOnlyAfterNinetyDays()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/gone/recent"], 1, Now - Day, 10_000);
+        database.Add(["/gone/old"], 1, Now - (91 * Day), 10_000);
+        database.Add(["/here/dir"], 1, Now - (91 * Day), 10_000);
+        fileSystem.Directories.Add("/here/dir");
+
+        var results = database.Query(Query([]), Now, fileSystem);
+
+        Assert.Equal(["/here/dir"], results.Select(entry => entry.Path));
+        Assert.Equal(["/gone/recent", "/here/dir"], database.ReadAll().Select(entry => entry.Path));
+    }
+
+    [Fact]
+    public void Query_IncludeMissing_ReturnsMissingDirectories()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/gone/dir"], 1, Now, 10_000);
+
+        var results = database.Query(Query(["dir"]) with { IncludeMissing = true }, Now, fileSystem);
+
+        Assert.Equal(["/gone/dir"], results.Select(entry => entry.Path));
+    }
+
+    [Fact]
+    public void Query_ExcludeAndBaseDirectory_Filter()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/a/src", "/b/src", "/b/x/src", "/bb/src"], 1, Now, 10_000);
+        fileSystem.Directories.UnionWith(["/a/src", "/b/src", "/b/x/src", "/bb/src"]);
+
+        var results = database.Query(Query(["src"]) with { ExcludePaths = ["/b/src"], BaseDirectory = "/b" }, Now, fileSystem);
+
+        Assert.Equal(["/b/x/src"], results.Select(entry => entry.Path));
+    }
+
+    [Fact]
+    public void Query_LastKeywordWithSlash_MatchesAcrossComponents()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/foo/bar", "/xfoo/baz"], 1, Now, 10_000);
+        fileSystem.Directories.UnionWith(["/foo/bar", "/xfoo/baz"]);
+
+        Assert.Equal(["/foo/bar"], database.Query(Query(["oo/bar"]), Now, fileSystem).Select(entry => entry.Path));
+    }
+
+    [Fact]
+    public void Query_UpperCaseInUnicodeName_UsesFoldedIndex()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/docs/RÉSUMÉ"], 1, Now, 10_000);
+        fileSystem.Directories.Add("/docs/RÉSUMÉ");
+
+        Assert.Single(database.Query(Query(["résumé"]), Now, fileSystem));
+        Assert.Single(database.Query(Query(["RÉSU"]), Now, fileSystem));
+        Assert.Empty(database.Query(Query(["Résumé"]), Now, fileSystem));
+    }
+
+    [Fact]
+    public void Remove_ReportsPathsThatWereNotThere()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/a", "/b"], 1, Now, 10_000);
+
+        var notFound = database.Remove(["/a", "/zzz"]);
+
+        Assert.Equal(["/zzz"], notFound);
+        Assert.Equal(["/b"], database.ReadAll().Select(entry => entry.Path));
+        Assert.Equal(1, database.RankSum());
+    }
+
+    [Fact]
+    public void Prune_RemovesEveryMissingDirectoryRegardlessOfAge()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/gone", "/here"], 1, Now, 10_000);
+        fileSystem.Directories.Add("/here");
+
+        Assert.Equal(["/gone"], database.Prune(fileSystem));
+        Assert.Equal(["/here"], database.ReadAll().Select(entry => entry.Path));
+    }
+
+    [Fact]
+    public void Open_DatabaseFromNewerVersion_IsRefused()
+    {
+        using (var database = JumpDatabase.OpenForWriting(DatabasePath))
+        {
+            database.Add(["/a"], 1, Now, 10_000);
+        }
+
+        using (var raw = Sqlite.SqliteConnection.Open(DatabasePath, readOnly: false, create: false, TimeSpan.FromSeconds(1)))
+        {
+            raw.Execute("PRAGMA user_version = 99");
+        }
+
+        var error = Assert.Throws<DatabaseVersionException>(() => JumpDatabase.OpenForWriting(DatabasePath));
+        Assert.Contains("newer nvt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenForReading_NoDatabase_ReturnsNullAndCreatesNothing()
+    {
+        Assert.Null(JumpDatabase.OpenForReading(DatabasePath));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(DatabasePath)));
+    }
+
+    [Fact]
+    public void Add_FromManyThreads_LosesNothing()
+    {
+        const int Writers = 8;
+        const int PathsEach = 50;
+        using (JumpDatabase.OpenForWriting(DatabasePath))
+        {
+        }
+
+        Parallel.For(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = Writers }, writer =>
+        {
+            for (int i = 0; i < PathsEach; i++)
+            {
+                using var database = JumpDatabase.OpenForWriting(DatabasePath);
+                database.Add([$"/w{writer}/d{i}", "/shared"], 1, Now, 1_000_000);
+            }
+        });
+
+        using var check = JumpDatabase.OpenForWriting(DatabasePath);
+        var entries = check.ReadAll();
+        Assert.Equal((Writers * PathsEach) + 1, entries.Count);
+        Assert.Equal(Writers * PathsEach, entries.Single(entry => entry.Path == "/shared").Rank);
+        Assert.Equal("ok", check.IntegrityCheck());
+    }
+
+    private static JumpQuery Query(string[] keywords, int? limit = null) => new(keywords, [], null, false, limit);
+}
