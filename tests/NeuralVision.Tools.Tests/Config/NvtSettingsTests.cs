@@ -1,0 +1,62 @@
+using NeuralVision.Tools.Config;
+using NeuralVision.Tools.Platform;
+
+namespace NeuralVision.Tools.Tests.Config;
+
+public class NvtSettingsTests
+{
+    [Fact]
+    public void DataDirectory_Defaults_FollowXdg()
+    {
+        Assert.Equal("/home/u/.local/share/nvt", Settings(("HOME", "/home/u")).DataDirectory);
+        Assert.Equal("/xdg/nvt", Settings(("HOME", "/home/u"), ("XDG_DATA_HOME", "/xdg/")).DataDirectory);
+        Assert.Equal("/home/u/.local/share/nvt", Settings(("HOME", "/home/u"), ("XDG_DATA_HOME", "relative")).DataDirectory);
+        Assert.Equal("/custom/nvt.db", Settings(("HOME", "/home/u"), ("NVT_DATA_DIR", "/custom")).DatabasePath);
+    }
+
+    [Theory]
+    [InlineData("NVT_DATA_DIR", "relative/dir")]
+    [InlineData("NVT_MAXAGE", "lots")]
+    [InlineData("NVT_MAXAGE", "0")]
+    [InlineData("NVT_MAXAGE", "NaN")]
+    [InlineData("NVT_RESOLVE_SYMLINKS", "maybe")]
+    [InlineData("NVT_EXCLUDE_DIRS", "/a[b")]
+    public void Accessor_BadValue_ErrorNamesTheVariable(string name, string value)
+    {
+        var settings = Settings(("HOME", "/home/u"), (name, value));
+
+        var error = Assert.Throws<ConfigException>(() =>
+        {
+            _ = settings.DataDirectory;
+            _ = settings.MaxAge;
+            _ = settings.ResolveSymlinks;
+            _ = settings.ExcludeDirs;
+        });
+
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Home_Missing_ErrorNamesHome()
+    {
+        var error = Assert.Throws<ConfigException>(() => Settings().DataDirectory);
+        Assert.Contains("HOME", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MaxAge_DefaultAndOverride()
+    {
+        Assert.Equal(10_000, Settings(("HOME", "/h")).MaxAge);
+        Assert.Equal(500, Settings(("HOME", "/h"), ("NVT_MAXAGE", "500")).MaxAge);
+    }
+
+    [Fact]
+    public void ExcludeDirs_SetButEmpty_ExcludesNothing()
+    {
+        Assert.True(Settings(("HOME", "/h")).ExcludeDirs.IsExcluded("/h"));
+        Assert.False(Settings(("HOME", "/h"), ("NVT_EXCLUDE_DIRS", "")).ExcludeDirs.IsExcluded("/h"));
+    }
+
+    private static NvtSettings Settings(params (string Name, string Value)[] variables) =>
+        new(new DictionaryEnvironment(variables.ToDictionary(v => v.Name, v => v.Value), "/"));
+}
