@@ -9,8 +9,14 @@ namespace NeuralVision.Tools.Jump;
 /// </summary>
 public sealed class JumpDatabase : IDisposable
 {
-    /// <summary>How long a writer waits for another process's transaction before giving up.</summary>
+    /// <summary>How long a command waits for another process's transaction before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The prompt hook waits less: other nvt writers hold the lock for about a millisecond each, so this only runs out
+    /// when something holds the database for long, and then one visit is dropped rather than the prompt delayed.
+    /// </summary>
+    public static readonly TimeSpan HookBusyTimeout = TimeSpan.FromMilliseconds(500);
 
     private readonly SqliteConnection connection;
 
@@ -29,7 +35,7 @@ public sealed class JumpDatabase : IDisposable
     /// by nvt before SQLite opens it, so it never exists with wider permissions, and SQLite gives its -wal and -shm
     /// files the same mode.
     /// </summary>
-    public static JumpDatabase OpenForWriting(string path, Func<string, long?>? fileSystemType = null)
+    public static JumpDatabase OpenForWriting(string path, Func<string, long?>? fileSystemType = null, TimeSpan? busyTimeout = null)
     {
         string directory = System.IO.Path.GetDirectoryName(path) ?? "/";
         bool isNew = !File.Exists(path);
@@ -39,7 +45,7 @@ public sealed class JumpDatabase : IDisposable
             CreatePrivateFile(path);
         }
 
-        var connection = SqliteConnection.Open(path, readOnly: false, create: false, BusyTimeout);
+        var connection = SqliteConnection.Open(path, readOnly: false, create: false, busyTimeout ?? BusyTimeout);
         try
         {
             var database = new JumpDatabase(connection, isReadOnly: false);

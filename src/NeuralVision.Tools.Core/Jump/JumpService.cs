@@ -60,7 +60,7 @@ public sealed class JumpService
         if (accepted.Count > 0)
         {
             double maxAge = settings.MaxAge;
-            using var database = JumpDatabase.OpenForWriting(settings.DatabasePath);
+            using var database = JumpDatabase.OpenForWriting(settings.DatabasePath, busyTimeout: JumpDatabase.HookBusyTimeout);
             database.Add(accepted, score, now, maxAge);
         }
 
@@ -84,6 +84,11 @@ public sealed class JumpService
                     .Where(entry => !excludes.IsExcluded(entry.Path))
                     .ToList());
     }
+
+    /// <summary>True when no database file exists yet (nothing was ever recorded, or NVT_DATA_DIR points elsewhere).</summary>
+    public bool DatabaseExists => File.Exists(settings.DatabasePath);
+
+    public string DatabasePath => settings.DatabasePath;
 
     /// <summary>Deletes the entries; the value is the paths that were not in the database.</summary>
     public JumpOutcome<IReadOnlyList<string>> Remove(IReadOnlyList<string> paths, DateTimeOffset now)

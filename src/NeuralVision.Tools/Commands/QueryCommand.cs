@@ -44,7 +44,15 @@ public static class QueryCommand
         Report.Quarantine(context, outcome);
         if (outcome.Value.Count == 0)
         {
-            context.Error.WriteLine("nvt: no match found");
+            if (outcome.QuarantinedTo is not null)
+            {
+                // The fresh database is empty; the line above already says why nothing can match.
+                return ExitCodes.NoMatch;
+            }
+
+            context.Error.WriteLine(service.DatabaseExists
+                ? "nvt: no match found"
+                : $"nvt: no match found (nothing recorded yet: {service.DatabasePath} does not exist)");
             return ExitCodes.NoMatch;
         }
 
