@@ -253,12 +253,17 @@ public sealed class JumpDatabase : IDisposable
     private List<JumpEntry> ReadCandidates(string lastComponentHint)
     {
         var entries = new List<JumpEntry>();
-        using var select = lastComponentHint.Length == 0
-            ? connection.Prepare("SELECT path, rank, last_access FROM entry")
-            // The sub-select scans only the small name index, not the table; the table is read for the hits alone.
-            : connection.Prepare(
-                "SELECT path, rank, last_access FROM entry WHERE rowid IN "
-                + "(SELECT rowid FROM entry INDEXED BY entry_by_name WHERE instr(name_fold, ?1) > 0)").Bind(1, lastComponentHint);
+        using var select = lastComponentHint.Length switch
+        {
+            0 => connection.Prepare("SELECT path, rank, last_access FROM entry"),
+            < JumpSchema.TrigramLength => connection.Prepare(
+                // The sub-select scans only the small name index, not the table; the table is read for the hits alone.
+                "SELECT path, rank, last_access FROM entry WHERE id IN "
+                + "(SELECT id FROM entry INDEXED BY entry_by_name WHERE instr(name_fold, ?1) > 0)").Bind(1, lastComponentHint),
+            _ => connection.Prepare(
+                "SELECT e.path, e.rank, e.last_access FROM entry_name JOIN entry AS e ON e.id = entry_name.rowid "
+                + "WHERE entry_name MATCH ?1").Bind(1, FtsPhrase(lastComponentHint)),
+        };
         while (select.Step())
         {
             entries.Add(new JumpEntry(select.GetText(0), select.GetDouble(1), select.GetInt64(2)));
@@ -266,6 +271,9 @@ public sealed class JumpDatabase : IDisposable
 
         return entries;
     }
+
+    /// <summary>An FTS5 phrase that matches the text literally (quotes doubled, as FTS5 string syntax wants).</summary>
+    private static string FtsPhrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private void AgeIfNeeded(double maxAge)
     {

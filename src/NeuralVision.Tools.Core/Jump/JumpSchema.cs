@@ -13,7 +13,8 @@ internal static class JumpSchema
         // exact by triggers, so deciding whether to age costs one row read instead of a SUM over the table.
         """
         CREATE TABLE entry (
-            path TEXT NOT NULL PRIMARY KEY,
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
             name_fold TEXT NOT NULL,
             rank REAL NOT NULL,
             last_access INTEGER NOT NULL
@@ -31,7 +32,28 @@ internal static class JumpSchema
             UPDATE meta SET value = value - old.rank WHERE key = 'rank_sum';
         END;
         """,
+
+        // 2: a trigram index over the folded last component, so a query with a hint of three or more characters reads
+        // only the entries that contain it: a query costs about the same at 100k entries as at 1k. The entry table stays
+        // the only copy of the names (external content); triggers keep the index in step.
+        """
+        CREATE VIRTUAL TABLE entry_name USING fts5 (name_fold, content = 'entry', content_rowid = 'id', tokenize = 'trigram');
+        INSERT INTO entry_name (entry_name) VALUES ('rebuild');
+        CREATE TRIGGER entry_name_insert AFTER INSERT ON entry BEGIN
+            INSERT INTO entry_name (rowid, name_fold) VALUES (new.id, new.name_fold);
+        END;
+        CREATE TRIGGER entry_name_delete AFTER DELETE ON entry BEGIN
+            INSERT INTO entry_name (entry_name, rowid, name_fold) VALUES ('delete', old.id, old.name_fold);
+        END;
+        CREATE TRIGGER entry_name_update AFTER UPDATE OF name_fold ON entry BEGIN
+            INSERT INTO entry_name (entry_name, rowid, name_fold) VALUES ('delete', old.id, old.name_fold);
+            INSERT INTO entry_name (rowid, name_fold) VALUES (new.id, new.name_fold);
+        END;
+        """,
     ];
+
+    /// <summary>The shortest text the trigram index can look up; shorter hints scan the name index instead.</summary>
+    public const int TrigramLength = 3;
 
     public static int CurrentVersion => Migrations.Length;
 }

@@ -182,6 +182,60 @@ public sealed class JumpDatabaseTests : IDisposable
         Assert.Empty(database.Query(Query(["Résumé"]), Now, fileSystem));
     }
 
+    [Theory]
+    [InlineData("x")] // one character: name index scan
+    [InlineData("ab")] // two: name index scan
+    [InlineData("abc")] // three and more: trigram index
+    [InlineData("bcd\"e")]
+    [InlineData("éè")]
+    [InlineData("èab")]
+    [InlineData("日本語")]
+    public void Query_EveryHintLength_FindsExactlyTheSubstringMatches(string keyword)
+    {
+        string[] paths = ["/p/abcd\"ef", "/p/xyz", "/p/éèabc", "/p/日本語x", "/p/zab", "/x/other", "/abc/nothing-in-name"];
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(paths, 1, Now, 10_000);
+        fileSystem.Directories.UnionWith(paths);
+
+        var expected = paths.Where(path => new KeywordMatcher([keyword]).IsMatch(path)).Order(StringComparer.Ordinal);
+        var actual = database.Query(Query([keyword]), Now, fileSystem).Select(entry => entry.Path).Order(StringComparer.Ordinal);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Query_AfterRemoveAndAging_TrigramIndexStaysInStep()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        database.Add(["/a/keepme", "/a/dropme"], 1, Now, 10_000);
+        database.Remove(["/a/dropme"]);
+        database.Add(["/a/dropme-again"], 1, Now, 10_000);
+        fileSystem.Directories.UnionWith(["/a/keepme", "/a/dropme", "/a/dropme-again"]);
+
+        Assert.Equal(["/a/dropme-again"], database.Query(Query(["dropme"]), Now, fileSystem).Select(entry => entry.Path));
+        Assert.Equal("ok", database.IntegrityCheck());
+    }
+
+    [Fact]
+    public void Open_VersionOneDatabase_IsMigratedAndKeepsItsEntries()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        using (var raw = Sqlite.SqliteConnection.Open(DatabasePath, readOnly: false, create: true, TimeSpan.FromSeconds(1)))
+        {
+            raw.Execute(JumpSchema.Migrations[0]);
+            raw.Execute("INSERT INTO entry (path, name_fold, rank, last_access) VALUES ('/old/project', 'project', 3, 1700000000)");
+            raw.Execute("PRAGMA user_version = 1");
+        }
+
+        fileSystem.Directories.Add("/old/project");
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+
+        Assert.Equal(JumpSchema.CurrentVersion, JumpSchema.Migrations.Length);
+        Assert.Equal(["/old/project"], database.Query(Query(["proj"]), Now, fileSystem).Select(entry => entry.Path));
+        Assert.Equal(3, database.RankSum());
+    }
+
     [Fact]
     public void Remove_ReportsPathsThatWereNotThere()
     {
