@@ -45,9 +45,15 @@ public static class NvtCli
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Exceptions reach the caller.</summary>
     public static int Run(NvtContext context, string[] args)
     {
+        // The forms the shell functions run on every cd and jump skip building the command tree.
         if (AddCommand.TryParseHookForm(args) is string[] hookPaths)
         {
             return AddCommand.Run(context, hookPaths, score: 1);
+        }
+
+        if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
+        {
+            return QueryCommand.Run(context, query);
         }
 
         var root = Build(context);
