@@ -116,28 +116,19 @@ public sealed class JumpDatabase : IDisposable
     /// <summary>Adds each path once: rank grows by <paramref name="increment"/>, last access becomes now; then ages if needed.</summary>
     public void Add(IReadOnlyList<string> paths, double increment, long now, double maxAge)
     {
-        connection.Execute("BEGIN IMMEDIATE");
-        try
+        InTransaction(() =>
         {
-            using (var upsert = connection.Prepare(
+            using var upsert = connection.Prepare(
                 "INSERT INTO entry (path, name_fold, rank, last_access) VALUES (?1, ?2, ?3, ?4) "
-                + "ON CONFLICT (path) DO UPDATE SET rank = rank + excluded.rank, last_access = excluded.last_access"))
+                + "ON CONFLICT (path) DO UPDATE SET rank = rank + excluded.rank, last_access = excluded.last_access");
+            foreach (string path in paths)
             {
-                foreach (string path in paths)
-                {
-                    upsert.Bind(1, path).Bind(2, FoldedName(path)).Bind(3, increment).Bind(4, now).Run();
-                    upsert.Reset();
-                }
+                upsert.Bind(1, path).Bind(2, FoldedName(path)).Bind(3, increment).Bind(4, now).Run();
+                upsert.Reset();
             }
 
             AgeIfNeeded(maxAge);
-            connection.Execute("COMMIT");
-        }
-        catch
-        {
-            Rollback();
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -220,9 +211,8 @@ public sealed class JumpDatabase : IDisposable
         return missing;
     }
 
-    public double RankSum() => connection.QueryInt64("SELECT count(*) FROM entry") == 0
-        ? 0
-        : ReadRankSum();
+    /// <summary>The total rank as the triggers keep it (what aging compares with NVT_MAXAGE).</summary>
+    public double RankSum() => ReadRankSum();
 
     public string JournalMode => connection.QueryText("PRAGMA journal_mode") ?? string.Empty;
 
