@@ -16,7 +16,16 @@ public static class NvtCli
             QueryCommand.Create(context),
             RemoveCommand.Create(context),
             PruneCommand.Create(context),
+            InitCommand.Create(context),
         };
+
+        // Windows-style help aliases only clutter completion on Linux.
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            help.Aliases.Remove("/h");
+            help.Aliases.Remove("/?");
+        }
+
         return root;
     }
 

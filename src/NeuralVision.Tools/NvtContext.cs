@@ -1,4 +1,5 @@
 using NeuralVision.Tools.Config;
+using NeuralVision.Tools.Interactive;
 using NeuralVision.Tools.Platform;
 
 namespace NeuralVision.Tools;
@@ -29,4 +30,32 @@ public sealed class NvtContext
     public NvtSettings Settings { get; }
 
     public long UnixNow => Clock.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>Tests set this; otherwise fzf when it is on PATH, else the numbered list on the terminal.</summary>
+    public Func<IPicker>? PickerFactory { get; set; }
+
+    public IPicker CreatePicker()
+    {
+        if (PickerFactory is not null)
+        {
+            return PickerFactory();
+        }
+
+        if (FzfPicker.Find(Environment.GetVariable("PATH")) is string fzf)
+        {
+            return new FzfPicker(fzf, Environment.GetVariable(EnvVars.FzfOptions));
+        }
+
+        FileStream terminal;
+        try
+        {
+            terminal = new FileStream("/dev/tty", FileMode.Open, FileAccess.ReadWrite);
+        }
+        catch (IOException)
+        {
+            throw new NvtException("choosing interactively needs a terminal (or fzf)");
+        }
+
+        return new NumberedPicker(new StreamReader(terminal), new StreamWriter(terminal) { AutoFlush = true });
+    }
 }

@@ -8,6 +8,7 @@ public static class EnvVars
     public const string MaxAge = "NVT_MAXAGE";
     public const string ResolveSymlinks = "NVT_RESOLVE_SYMLINKS";
     public const string Debug = "NVT_DEBUG";
+    public const string FzfOptions = "NVT_FZF_OPTS";
     public const string Home = "HOME";
     public const string XdgDataHome = "XDG_DATA_HOME";
 }

@@ -5,15 +5,22 @@ using NeuralVision.Tools.Jump;
 namespace NeuralVision.Tools.Commands;
 
 /// <summary>What `nvt query` was asked for.</summary>
-internal sealed record QueryRequest(IReadOnlyList<string> Keywords, IReadOnlyList<string> Exclude, string? BaseDirectory, bool List, bool Scores, bool All)
+internal sealed record QueryRequest(
+    IReadOnlyList<string> Keywords,
+    IReadOnlyList<string> Exclude,
+    string? BaseDirectory,
+    bool List,
+    bool Scores,
+    bool All,
+    bool Interactive = false)
 {
-    public JumpQuery ToJumpQuery() => new(Keywords, Exclude, BaseDirectory, All, List ? null : 1);
+    public JumpQuery ToJumpQuery() => new(Keywords, Exclude, BaseDirectory, All, List || Interactive ? null : 1);
 
     public bool Equals(QueryRequest? other) =>
         other is not null
         && Keywords.SequenceEqual(other.Keywords)
         && Exclude.SequenceEqual(other.Exclude)
-        && (BaseDirectory, List, Scores, All) == (other.BaseDirectory, other.List, other.Scores, other.All);
+        && (BaseDirectory, List, Scores, All, Interactive) == (other.BaseDirectory, other.List, other.Scores, other.All, other.Interactive);
 
     public override int GetHashCode() => HashCode.Combine(Keywords.Count, BaseDirectory, List, Scores, All);
 }
@@ -37,10 +44,14 @@ internal static class QueryCommand
 
     private static readonly Option<string?> BaseDir = new("--base-dir") { Description = "Only return paths at or below DIR", HelpName = "DIR" };
     private static readonly Option<bool> All = new("--all", "-a") { Description = "Include directories that no longer exist" };
+    private static readonly Option<bool> Interactive = new("--interactive", "-i")
+    {
+        Description = "Choose among the matches with fzf, or from a numbered list when fzf is not installed",
+    };
 
     public static Command Create(NvtContext context)
     {
-        var command = new Command("query", "Print the directory that best matches the keywords") { Keywords, List, Score, Exclude, BaseDir, All };
+        var command = new Command("query", "Print the directory that best matches the keywords") { Keywords, List, Score, Exclude, BaseDir, All, Interactive };
         command.SetAction(result => Run(context, FromParseResult(result)));
         return command;
     }
@@ -51,7 +62,8 @@ internal static class QueryCommand
         result.GetValue(BaseDir),
         result.GetValue(List),
         result.GetValue(Score),
-        result.GetValue(All));
+        result.GetValue(All),
+        result.GetValue(Interactive));
 
     /// <summary>
     /// The common forms of `nvt query` (what the z function runs on every jump), parsed without building the command
@@ -134,6 +146,17 @@ internal static class QueryCommand
                 ? "nvt: no match found"
                 : $"nvt: no match found (nothing recorded yet: {service.DatabasePath} does not exist)");
             return ExitCodes.NoMatch;
+        }
+
+        if (request.Interactive)
+        {
+            var picked = context.CreatePicker().Pick(outcome.Value.Select(entry => entry.Path).ToList());
+            if (picked.Choice is not null)
+            {
+                context.Output.Write(picked.Choice + "\n");
+            }
+
+            return picked.ExitCode;
         }
 
         long unixNow = now.ToUnixTimeSeconds();

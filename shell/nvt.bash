@@ -1,0 +1,155 @@
+# shellcheck shell=bash
+#
+# nvt for bash. Add this line at the END of ~/.bashrc (after anything else that sets PROMPT_COMMAND):
+#
+#     eval "$(nvt init bash)"
+#
+# Variables (`nvt init` sets the first two in the preamble it prints before this file):
+#   __nvt_cmd        name of the jump command (default z; its interactive twin is ${__nvt_cmd}i); empty: none
+#   __nvt_hook_mode  pwd: record a directory when $PWD changed; prompt: on every prompt; none: never
+#   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
+# Needs bash 4.4 or later for completions that keep nvt's best-first order; the rest works from bash 4.
+
+# Defaults for when this file is sourced directly instead of through `nvt init`.
+__nvt_cmd=${__nvt_cmd-z}
+__nvt_hook_mode=${__nvt_hook_mode-pwd}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The hook
+# ---------------------------------------------------------------------------------------------------------------------
+
+# Runs first in PROMPT_COMMAND. It compares $PWD with the directory it saw last, without any command substitution, so a
+# prompt that follows a command without a cd starts no process at all. It keeps $? for the prompt, and it never prints,
+# even when nvt is missing from PATH or its database is broken (`nvt add` is silent by design, 2>/dev/null covers the
+# "command not found").
+__nvt_hook() {
+    \builtin local -r __nvt_status=$?
+    if [[ ${__nvt_hook_mode} == pwd && ${__nvt_last_pwd-} == "${PWD}" ]]; then
+        \builtin return "${__nvt_status}"
+    fi
+    __nvt_last_pwd=${PWD}
+    # While history is off (set +o history), where you go is not recorded either.
+    if [[ -o history ]]; then
+        \command nvt add -- "${PWD}" >/dev/null 2>&1
+    fi
+    \builtin return "${__nvt_status}"
+}
+
+# Puts the hook first in PROMPT_COMMAND, so it sees the $? of the user's command before anything else changes it.
+# PROMPT_COMMAND may be unset, a string, or (bash 5.1+) an array; sourcing this file again leaves one hook.
+__nvt_install_hook() {
+    if [[ ${__nvt_hook_mode} == none ]]; then
+        \builtin return 0
+    fi
+    if [[ -z ${PROMPT_COMMAND+set} ]]; then
+        PROMPT_COMMAND=__nvt_hook
+        \builtin return 0
+    fi
+    # A copy, because ${#PROMPT_COMMAND[@]} on a plain string fails under `set -u` in bash 5.2.
+    \builtin local -a __nvt_commands
+    __nvt_commands=("${PROMPT_COMMAND[@]}")
+    if [[ " ${__nvt_commands[*]} " == *__nvt_hook* ]]; then
+        \builtin return 0
+    elif ((${#__nvt_commands[@]} > 1)); then
+        PROMPT_COMMAND=(__nvt_hook "${__nvt_commands[@]}")
+    else
+        PROMPT_COMMAND[0]="__nvt_hook${PROMPT_COMMAND[0]:+;${PROMPT_COMMAND[0]#;}}"
+    fi
+}
+
+# Warns once per shell when the jump command is used but the hook is gone (something reset PROMPT_COMMAND after
+# `nvt init` ran), because then nothing new is being recorded.
+__nvt_doctor() {
+    if [[ ${NVT_DOCTOR-1} == 0 || ${__nvt_hook_mode} == none || -n ${__nvt_doctor_done-} ]]; then
+        \builtin return 0
+    fi
+    __nvt_doctor_done=1
+    if [[ " ${PROMPT_COMMAND[*]-} " != *__nvt_hook* ]]; then
+        \builtin printf '%s\n' "nvt: the cd hook is missing from PROMPT_COMMAND, so directories are not being recorded; put eval \"\$(nvt init bash)\" at the end of ~/.bashrc (NVT_DOCTOR=0 hides this)" >&2
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Jumping
+# ---------------------------------------------------------------------------------------------------------------------
+
+__nvt_cd() {
+    \builtin cd -- "$1" || \builtin return
+}
+
+# Like cd when cd can (no argument, -, a directory cd accepts, including through CDPATH), a jump otherwise.
+__nvt_z() {
+    __nvt_doctor
+    if [[ $# -eq 0 ]]; then
+        __nvt_cd "${HOME}"
+    elif [[ $# -eq 1 && $1 == - ]]; then
+        __nvt_cd "${OLDPWD:?nvt: no previous directory}"
+    elif [[ $# -eq 2 && $1 == -- ]]; then
+        __nvt_cd "$2"
+    elif [[ $# -eq 1 ]] && \builtin cd -- "$1" 2>/dev/null; then
+        \builtin return 0
+    elif [[ ${*: -1} == /* && -d ${*: -1} ]]; then
+        # A full path, as completion inserts it after keywords: go there.
+        __nvt_cd "${*: -1}"
+    else
+        \builtin local __nvt_result
+        __nvt_result=$(\command nvt query --exclude "${PWD}" -- "$@") && __nvt_cd "${__nvt_result}"
+    fi
+}
+
+# Interactive: fzf when installed, else a numbered list; Esc or an empty answer leaves the directory as it was.
+__nvt_zi() {
+    __nvt_doctor
+    \builtin local __nvt_result
+    __nvt_result=$(\command nvt query --interactive --exclude "${PWD}" -- "$@") && __nvt_cd "${__nvt_result}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Completion
+# ---------------------------------------------------------------------------------------------------------------------
+
+# `z foo<Tab>`: the database's directories matching the words typed so far, best first, as full paths (so the chosen
+# one is a plain cd). A word that starts like a path completes as a path.
+__nvt_z_complete() {
+    \builtin local __nvt_current=${COMP_WORDS[COMP_CWORD]-}
+    if [[ ${__nvt_current} == [/.~]* ]]; then
+        \builtin mapfile -t COMPREPLY < <(\builtin compgen -d -- "${__nvt_current}")
+        \builtin return 0
+    fi
+    \builtin local -a __nvt_keywords
+    __nvt_keywords=()
+    \builtin local __nvt_word
+    for __nvt_word in "${COMP_WORDS[@]:1:COMP_CWORD}"; do
+        if [[ -n ${__nvt_word} ]]; then
+            __nvt_keywords+=("${__nvt_word}")
+        fi
+    done
+    \builtin mapfile -t COMPREPLY < <(\command nvt query --list --exclude "${PWD}" -- "${__nvt_keywords[@]}" 2>/dev/null)
+}
+
+# `nvt <Tab>`: subcommands and options, from nvt's own parser.
+__nvt_complete() {
+    \builtin local __nvt_line=${COMP_LINE:0:COMP_POINT}
+    \builtin mapfile -t COMPREPLY < <(\command nvt "[suggest:${#__nvt_line}]" "${COMP_LINE}" 2>/dev/null)
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Set-up
+# ---------------------------------------------------------------------------------------------------------------------
+
+__nvt_install_hook
+
+if [[ -n ${__nvt_cmd} ]]; then
+    # An alias of the same name would be expanded inside the definition below.
+    \builtin unalias "${__nvt_cmd}" "${__nvt_cmd}i" >/dev/null 2>&1 || \builtin true
+    # The name is validated by `nvt init` (letters, digits and '_' only), so eval sees no quoting.
+    \builtin eval "${__nvt_cmd}() { __nvt_z \"\$@\"; }"
+    \builtin eval "${__nvt_cmd}i() { __nvt_zi \"\$@\"; }"
+    if ((BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4))); then
+        \builtin complete -o filenames -o nosort -F __nvt_z_complete "${__nvt_cmd}" "${__nvt_cmd}i"
+    else
+        \builtin complete -o filenames -F __nvt_z_complete "${__nvt_cmd}" "${__nvt_cmd}i"
+    fi
+fi
+
+\builtin complete -o default -F __nvt_complete nvt

@@ -1,0 +1,136 @@
+# nvt for fish. Add this line to ~/.config/fish/config.fish (or a file in ~/.config/fish/conf.d/):
+#
+#     nvt init fish | source
+#
+# Variables (`nvt init` sets the first two in the preamble it prints before this file):
+#   __nvt_cmd        name of the jump command (default z; its interactive twin is {$__nvt_cmd}i); empty: none
+#   __nvt_hook_mode  pwd: record a directory when $PWD changes; prompt: on every prompt; none: never
+#   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
+
+# Defaults for when this file is sourced directly instead of through `nvt init`.
+set -q __nvt_cmd; or set -g __nvt_cmd z
+set -q __nvt_hook_mode; or set -g __nvt_hook_mode pwd
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The hook
+# ---------------------------------------------------------------------------------------------------------------------
+
+# Records $PWD. Nothing is recorded in private mode (fish --private), and nothing is ever printed, even when nvt is
+# missing from PATH or its database is broken.
+function __nvt_add
+    set -q fish_private_mode; and return
+    command -q nvt; or return
+    command nvt add -- $PWD >/dev/null 2>&1
+end
+
+# Defining the function again when config.fish is sourced again replaces it, so there is always one hook.
+functions -e __nvt_hook
+switch $__nvt_hook_mode
+    case pwd
+        function __nvt_hook --on-variable PWD
+            __nvt_add
+        end
+    case prompt
+        function __nvt_hook --on-event fish_prompt
+            __nvt_add
+        end
+end
+
+# Warns once per shell when the jump command is used but the hook is gone.
+function __nvt_doctor
+    if test "$NVT_DOCTOR" = 0; or test $__nvt_hook_mode = none; or set -q __nvt_doctor_done
+        return 0
+    end
+    set -g __nvt_doctor_done 1
+    if not functions -q __nvt_hook
+        echo 'nvt: the cd hook is missing, so directories are not being recorded; put `nvt init fish | source` in ~/.config/fish/config.fish (NVT_DOCTOR=0 hides this)' >&2
+    end
+end
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Jumping
+# ---------------------------------------------------------------------------------------------------------------------
+
+# fish's own cd (a function that keeps the directory history `cd -` uses), copied before anything can wrap it, so
+# `alias cd=z` does not make z call itself.
+if not functions -q __nvt_cd_internal
+    functions --copy cd __nvt_cd_internal
+end
+
+function __nvt_cd
+    __nvt_cd_internal $argv
+end
+
+# Like cd when cd can (no argument, -, a directory cd accepts, including through CDPATH), a jump otherwise.
+function __nvt_z
+    __nvt_doctor
+    set -l argc (count $argv)
+    if test $argc -eq 0
+        __nvt_cd $HOME
+    else if test $argc -eq 1; and test "$argv[1]" = -
+        __nvt_cd -
+    else if test $argc -eq 2; and test "$argv[1]" = --
+        __nvt_cd $argv[2]
+    else if test $argc -eq 1; and __nvt_cd $argv[1] 2>/dev/null
+        return 0
+    else if string match -q -- '/*' $argv[-1]; and test -d $argv[-1]
+        # A full path, as completion inserts it after keywords: go there.
+        __nvt_cd $argv[-1]
+    else
+        set -l result (command nvt query --exclude $PWD -- $argv | string collect)
+        set -l query_status $pipestatus[1]
+        test $query_status -eq 0; or return $query_status
+        __nvt_cd $result
+    end
+end
+
+# Interactive: fzf when installed, else a numbered list; Esc or an empty answer leaves the directory as it was.
+function __nvt_zi
+    __nvt_doctor
+    set -l result (command nvt query --interactive --exclude $PWD -- $argv | string collect)
+    set -l query_status $pipestatus[1]
+    test $query_status -eq 0; or return $query_status
+    __nvt_cd $result
+end
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Completion
+# ---------------------------------------------------------------------------------------------------------------------
+
+# `z foo<Tab>`: the database's directories matching the words typed so far, best first, as full paths.
+function __nvt_z_complete
+    set -l current (commandline -ct)
+    if string match -q -r '^[/.~]' -- $current
+        __fish_complete_directories $current
+        return
+    end
+    set -l keywords (commandline -opc)[2..-1] $current
+    set keywords (string match -v -- '' $keywords)
+    command nvt query --list --exclude $PWD -- $keywords 2>/dev/null
+end
+
+# `nvt <Tab>`: subcommands and options, from nvt's own parser.
+function __nvt_complete
+    set -l line (commandline -cp)
+    command nvt "[suggest:"(string length -- "$line")"]" (commandline -p) 2>/dev/null
+end
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Set-up
+# ---------------------------------------------------------------------------------------------------------------------
+
+if test -n "$__nvt_cmd"
+    function $__nvt_cmd --wraps __nvt_z --description 'jump to a directory with nvt'
+        __nvt_z $argv
+    end
+    function {$__nvt_cmd}i --description 'jump to a directory with nvt, choosing interactively'
+        __nvt_zi $argv
+    end
+    complete -c $__nvt_cmd -e
+    complete -c $__nvt_cmd -f -k -a '(__nvt_z_complete)'
+    complete -c {$__nvt_cmd}i -e
+    complete -c {$__nvt_cmd}i -f -k -a '(__nvt_z_complete)'
+end
+
+complete -c nvt -e
+complete -c nvt -f -a '(__nvt_complete)'

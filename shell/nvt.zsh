@@ -1,0 +1,127 @@
+# nvt for zsh. Add this line at the END of ~/.zshrc (after compinit, so that completion is registered):
+#
+#     eval "$(nvt init zsh)"
+#
+# Variables (`nvt init` sets the first two in the preamble it prints before this file):
+#   __nvt_cmd        name of the jump command (default z; its interactive twin is ${__nvt_cmd}i); empty: none
+#   __nvt_hook_mode  pwd: record a directory when it changes (chpwd); prompt: on every prompt (precmd); none: never
+#   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
+
+# Defaults for when this file is sourced directly instead of through `nvt init`.
+__nvt_cmd=${__nvt_cmd-z}
+__nvt_hook_mode=${__nvt_hook_mode-pwd}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The hook
+# ---------------------------------------------------------------------------------------------------------------------
+
+# Called by zsh from chpwd_functions (after each directory change) or precmd_functions (before each prompt). zsh keeps
+# $? around hook functions; the hook never prints, even when nvt is missing or its database is broken.
+function __nvt_hook() {
+    \command nvt add -- "${PWD}" >/dev/null 2>&1
+}
+
+# Removing before adding keeps one hook when ~/.zshrc is sourced again.
+function __nvt_install_hook() {
+    (( ${+chpwd_functions} )) || typeset -ga chpwd_functions
+    (( ${+precmd_functions} )) || typeset -ga precmd_functions
+    chpwd_functions=("${(@)chpwd_functions:#__nvt_hook}")
+    precmd_functions=("${(@)precmd_functions:#__nvt_hook}")
+    case ${__nvt_hook_mode} in
+        pwd) chpwd_functions+=(__nvt_hook) ;;
+        prompt) precmd_functions+=(__nvt_hook) ;;
+    esac
+}
+
+# Warns once per shell when the jump command is used but the hook is gone.
+function __nvt_doctor() {
+    [[ ${NVT_DOCTOR-1} == 0 || ${__nvt_hook_mode} == none || -n ${__nvt_doctor_done-} ]] && return 0
+    __nvt_doctor_done=1
+    if (( ! ${chpwd_functions[(Ie)__nvt_hook]} && ! ${precmd_functions[(Ie)__nvt_hook]} )); then
+        \builtin print -ru2 -- "nvt: the cd hook is missing from chpwd_functions, so directories are not being recorded; put eval \"\$(nvt init zsh)\" at the end of ~/.zshrc (NVT_DOCTOR=0 hides this)"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Jumping
+# ---------------------------------------------------------------------------------------------------------------------
+
+function __nvt_cd() {
+    \builtin cd -- "$1" || return
+}
+
+# Like cd when cd can (no argument, -, a directory cd accepts, including through cdpath), a jump otherwise.
+function __nvt_z() {
+    __nvt_doctor
+    if (( $# == 0 )); then
+        __nvt_cd "${HOME}"
+    elif [[ $# -eq 1 && $1 == - ]]; then
+        __nvt_cd "${OLDPWD:?nvt: no previous directory}"
+    elif [[ $# -eq 2 && $1 == -- ]]; then
+        __nvt_cd "$2"
+    elif (( $# == 1 )) && \builtin cd -- "$1" 2>/dev/null; then
+        return 0
+    elif [[ ${@[-1]} == /* && -d ${@[-1]} ]]; then
+        # A full path, as completion inserts it after keywords: go there.
+        __nvt_cd "${@[-1]}"
+    else
+        \builtin local __nvt_result
+        __nvt_result="$(\command nvt query --exclude "${PWD}" -- "$@")" && __nvt_cd "${__nvt_result}"
+    fi
+}
+
+# Interactive: fzf when installed, else a numbered list; Esc or an empty answer leaves the directory as it was.
+function __nvt_zi() {
+    __nvt_doctor
+    \builtin local __nvt_result
+    __nvt_result="$(\command nvt query --interactive --exclude "${PWD}" -- "$@")" && __nvt_cd "${__nvt_result}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Completion (needs compinit to have run before this file)
+# ---------------------------------------------------------------------------------------------------------------------
+
+# `z foo<Tab>`: the database's directories matching the words typed so far, best first, as full paths.
+function __nvt_z_complete() {
+    if [[ ${words[CURRENT]} == [/.~]* ]]; then
+        _path_files -/
+        return
+    fi
+    \builtin local -a __nvt_keywords __nvt_matches
+    __nvt_keywords=("${(@)${(@)words[2,CURRENT]}:#}")
+    __nvt_matches=("${(@f)$(\command nvt query --list --exclude "${PWD}" -- "${(@)__nvt_keywords}" 2>/dev/null)}")
+    __nvt_matches=("${(@)__nvt_matches:#}")
+    (( ${#__nvt_matches} )) || return 1
+    # -U: the paths replace the typed word although they do not start with it; -V: keep nvt's best-first order.
+    compadd -U -V nvt-directories -- "${(@)__nvt_matches}"
+}
+
+# `nvt <Tab>`: subcommands and options, from nvt's own parser.
+function __nvt_complete() {
+    \builtin local __nvt_line="${BUFFER[1,CURSOR]}"
+    \builtin local -a __nvt_candidates
+    __nvt_candidates=("${(@f)$(\command nvt "[suggest:${#__nvt_line}]" "${BUFFER}" 2>/dev/null)}")
+    __nvt_candidates=("${(@)__nvt_candidates:#}")
+    compadd -- "${(@)__nvt_candidates}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Set-up
+# ---------------------------------------------------------------------------------------------------------------------
+
+__nvt_install_hook
+
+if [[ -n ${__nvt_cmd} ]]; then
+    # An alias of the same name would be expanded inside the definitions below.
+    \builtin unalias "${__nvt_cmd}" "${__nvt_cmd}i" >/dev/null 2>&1 || \builtin true
+    # The name is validated by `nvt init` (letters, digits and '_' only).
+    functions[${__nvt_cmd}]='__nvt_z "$@"'
+    functions[${__nvt_cmd}i]='__nvt_zi "$@"'
+    if (( ${+functions[compdef]} )); then
+        compdef __nvt_z_complete "${__nvt_cmd}" "${__nvt_cmd}i"
+    fi
+fi
+
+if (( ${+functions[compdef]} )); then
+    compdef __nvt_complete nvt
+fi

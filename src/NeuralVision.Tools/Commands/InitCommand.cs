@@ -1,0 +1,45 @@
+using System.CommandLine;
+using NeuralVision.Tools.Shell;
+
+namespace NeuralVision.Tools.Commands;
+
+/// <summary>`nvt init SHELL`: prints the shell integration to eval in the shell's rc file.</summary>
+internal static class InitCommand
+{
+    public static Command Create(NvtContext context)
+    {
+        var shell = new Argument<string>("SHELL") { Description = "bash, zsh, fish or posix (sh, dash)" };
+        shell.CompletionSources.Add(ShellScripts.ShellNames.ToArray());
+        var cmd = new Option<string>("--cmd")
+        {
+            Description = "Name of the jump command (and NAMEi for the interactive one)",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => ShellScripts.DefaultCommand,
+        };
+        var hook = new Option<string>("--hook")
+        {
+            Description = "When to record the directory: pwd (when it changed), prompt (every prompt), none",
+            HelpName = "pwd|prompt|none",
+            DefaultValueFactory = _ => "pwd",
+        };
+        hook.AcceptOnlyFromAmong("pwd", "prompt", "none");
+        var noCmd = new Option<bool>("--no-cmd") { Description = "Define only the __nvt_* functions, no z/zi commands" };
+        var command = new Command("init", "Print the shell integration: eval \"$(nvt init bash)\" in ~/.bashrc") { shell, cmd, hook, noCmd };
+        command.SetAction(result => Run(context, result.GetValue(shell)!, result.GetValue(cmd)!, result.GetValue(hook)!, result.GetValue(noCmd)));
+        return command;
+    }
+
+    public static int Run(NvtContext context, string shellName, string commandName, string hookName, bool noCommand)
+    {
+        var shell = ShellScripts.ParseShell(shellName)
+            ?? throw new NvtException($"unsupported shell '{shellName}'; supported: {string.Join(", ", ShellScripts.ShellNames)}");
+        if (!ShellScripts.IsValidCommandName(commandName))
+        {
+            throw new NvtException($"--cmd must be a plain name (letters, digits, '_'), got '{commandName}'");
+        }
+
+        var hook = Enum.Parse<HookMode>(hookName, ignoreCase: true);
+        context.Output.Write(ShellScripts.Render(new InitOptions(shell, noCommand ? null : commandName, hook)));
+        return ExitCodes.Ok;
+    }
+}
