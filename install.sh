@@ -6,7 +6,8 @@
 #   ./install.sh                  install to ~/.local/bin/nvt
 #   ./install.sh --prefix /usr/local
 #   PREFIX=/opt/nvt ./install.sh
-#   ./install.sh --uninstall      remove the binary (the database stays)
+#   ./install.sh --uninstall      remove the binary and the rc blocks (the database stays)
+#   ./install.sh --no-modify-rc   leave ~/.bashrc, ~/.zshrc and fish's conf.d alone
 #
 # POSIX sh on purpose (no `local`, no arrays) so it runs under dash. Every
 # piece of work lives in a function and the only top-level command is the
@@ -15,7 +16,7 @@
 
 usage() {
     cat <<'EOF'
-Usage: install.sh [--prefix DIR] [--no-deps] [--uninstall] [--help]
+Usage: install.sh [--prefix DIR] [--no-deps] [--no-modify-rc] [--uninstall] [--help]
 
 Builds nvt (a native-AOT binary) from this source checkout with the .NET 10
 SDK and installs it as PREFIX/bin/nvt.
@@ -24,7 +25,15 @@ Options:
   --prefix DIR   install under DIR (default: $PREFIX, else ~/.local)
   --no-deps      do not install Debian packages with apt-get; only warn
                  about missing build dependencies
-  --uninstall    remove PREFIX/bin/nvt (your nvt database is kept)
+  --no-modify-rc do not add the shell integration to ~/.bashrc, ~/.zshrc
+                 or fish's conf.d (nor remove it with --uninstall)
+  --uninstall    remove PREFIX/bin/nvt and the shell integration blocks
+                 (your nvt database is kept)
+
+The shell integration is a guarded block, added once, to ~/.bashrc (when it
+exists or bash is your login shell), ~/.zshrc (likewise for zsh) and
+~/.config/fish/conf.d/nvt.fish (when fish is installed):
+  if command -v nvt >/dev/null 2>&1; then eval "$(nvt init bash)"; fi
   -h, --help     show this help
 
 Build dependencies: the .NET 10 SDK, a C toolchain (Debian package
@@ -37,6 +46,7 @@ main() {
 
     _prefix="${PREFIX:-}"
     _no_deps=0
+    _no_modify_rc=0
     _uninstall=0
     while [ $# -gt 0 ]; do
         case "$1" in
@@ -51,6 +61,10 @@ main() {
             ;;
         --no-deps)
             _no_deps=1
+            shift
+            ;;
+        --no-modify-rc)
+            _no_modify_rc=1
             shift
             ;;
         --uninstall)
@@ -81,6 +95,9 @@ main() {
 
     if [ "$_uninstall" -eq 1 ]; then
         uninstall
+        if [ "$_no_modify_rc" -eq 0 ]; then
+            for_each_rc_file remove_rc_block
+        fi
         return 0
     fi
 
@@ -114,13 +131,95 @@ main() {
 
     warn_if_not_on_path
 
-    # ------------------------------------------------------------------
-    # SHELL INTEGRATION (rc files): intentionally not done yet.
-    # A later issue adds an idempotent block to ~/.bashrc, ~/.zshrc and
-    # ~/.config/fish/config.fish (fzf `append_line` style: grep first, say
-    # "already exists"), e.g. for bash:  eval "$(nvt init bash)"
-    # plus a --no-update-rc option, and --uninstall removing the same block.
-    # ------------------------------------------------------------------
+    if [ "$_no_modify_rc" -eq 0 ]; then
+        for_each_rc_file add_rc_block
+    fi
+}
+
+# ----------------------------------------------------------------------
+# Shell integration in rc files
+# ----------------------------------------------------------------------
+
+RC_BEGIN="# >>> nvt shell integration >>>"
+RC_END="# <<< nvt shell integration <<<"
+
+# Calls "$1 SHELL FILE" for each shell the user has: bash and zsh when their
+# rc file exists or they are the login shell, fish when it is installed.
+for_each_rc_file() {
+    [ -n "${HOME:-}" ] || return 0
+    if [ -f "$HOME/.bashrc" ] || [ "${SHELL##*/}" = bash ]; then
+        "$1" bash "$HOME/.bashrc"
+    fi
+    _zdot="${ZDOTDIR:-$HOME}"
+    if [ -f "$_zdot/.zshrc" ] || [ "${SHELL##*/}" = zsh ]; then
+        "$1" zsh "$_zdot/.zshrc"
+    fi
+    _fish_conf="${XDG_CONFIG_HOME:-$HOME/.config}/fish"
+    if check_cmd fish || [ -d "$_fish_conf" ] || [ "${SHELL##*/}" = fish ]; then
+        "$1" fish "$_fish_conf/conf.d/nvt.fish"
+    fi
+}
+
+# The guarded block: it does nothing when nvt is not on PATH, so removing the
+# binary by hand never breaks a shell start-up.
+print_rc_block() {
+    echo "$RC_BEGIN"
+    echo "# Added by nvt's install.sh; ./install.sh --uninstall removes it."
+    if [ "$1" = fish ]; then
+        echo "if command -q nvt"
+        echo "    nvt init fish | source"
+        echo "end"
+    else
+        echo "if command -v nvt >/dev/null 2>&1; then"
+        echo "    eval \"\$(nvt init $1)\""
+        echo "fi"
+    fi
+    echo "$RC_END"
+}
+
+add_rc_block() {
+    _rc="$2"
+    if [ -f "$_rc" ] && grep -qF "$RC_BEGIN" "$_rc"; then
+        echo "nvt is already set up in $_rc"
+        return 0
+    fi
+    ensure mkdir -p "$(dirname "$_rc")"
+    # Start on a line of our own after a blank line, even if the file lacks a
+    # final newline.
+    _separator=""
+    if [ -s "$_rc" ]; then
+        _separator="\n"
+        if [ "$(tail -c 1 "$_rc" | od -An -c | tr -d ' ')" != '\n' ]; then
+            _separator="\n\n"
+        fi
+    fi
+    _block="$(print_rc_block "$1")"
+    printf "$_separator%s\n" "$_block" >>"$_rc" || err "could not write to $_rc"
+    echo "added the $1 integration to $_rc (open a new shell, then: z KEYWORD)"
+}
+
+remove_rc_block() {
+    _rc="$2"
+    if ! [ -f "$_rc" ] || ! grep -qF "$RC_BEGIN" "$_rc"; then
+        return 0
+    fi
+    _kept="$(mktemp)" || err "mktemp failed"
+    awk -v begin="$RC_BEGIN" -v end="$RC_END" '
+        $0 == begin { skipping = 1; next }
+        skipping && $0 == end { skipping = 0; next }
+        !skipping { print }
+    ' "$_rc" >"$_kept" || { rm -f "$_kept"; err "could not read $_rc"; }
+    if ! grep -q '[^[:space:]]' "$_kept"; then
+        # The file held only our block (fish's conf.d/nvt.fish, or an rc file install.sh created).
+        rm -f "$_kept" "$_rc"
+        echo "removed $_rc"
+        return 0
+    fi
+    # Written through (not renamed over) so a symlinked dotfile stays a symlink
+    # and keeps its owner and mode.
+    cat "$_kept" >"$_rc" || { rm -f "$_kept"; err "could not write $_rc"; }
+    rm -f "$_kept"
+    echo "removed the nvt block from $_rc"
 }
 
 # Sets _src_dir to the checkout holding the nvt sources: the directory of

@@ -244,9 +244,12 @@ run_test_project() {
 # only when the check fails.
 ic_prefix=""
 ic_log=""
+ic_home=""
 
+# install.sh edits rc files in HOME: it runs with a throw-away HOME whose
+# .bashrc has a line of the user's own, and bash as the login shell.
 ic_run() {
-    ./install.sh "$@" >"$ic_log" 2>&1 || {
+    HOME=$ic_home SHELL=/bin/bash XDG_CONFIG_HOME=$ic_home/.config ./install.sh "$@" >"$ic_log" 2>&1 || {
         note "install.sh $* exited non-zero"
         ic_show_log
         return 1
@@ -296,20 +299,56 @@ ic_uninstall() {
         [[ ! -e $ic_prefix/bin/nvt ]]
 }
 
+ic_rc_blocks() {
+    grep -cF '# >>> nvt shell integration >>>' "$ic_home/.bashrc" || true
+}
+
+ic_rc_added_once() {
+    local eval_line
+    # The literal text of the line in .bashrc, not an expansion.
+    # shellcheck disable=SC2016
+    eval_line='eval "$(nvt init bash)"'
+    if [[ $(ic_rc_blocks) == 1 ]] && grep -qF "$eval_line" "$ic_home/.bashrc" &&
+        grep -qxF 'alias ll="ls -l"' "$ic_home/.bashrc"; then
+        return 0
+    fi
+    note "expected one nvt block and the user's line in .bashrc:"
+    sed 's/^/        | /' "$ic_home/.bashrc"
+    return 1
+}
+
+ic_rc_removed() {
+    if [[ $(ic_rc_blocks) == 0 ]] && grep -qxF 'alias ll="ls -l"' "$ic_home/.bashrc"; then
+        return 0
+    fi
+    note "expected .bashrc without the nvt block but with the user's line:"
+    sed 's/^/        | /' "$ic_home/.bashrc"
+    return 1
+}
+
+ic_no_modify_rc() {
+    PREFIX=$ic_prefix ic_run --no-deps --no-modify-rc && [[ $(ic_rc_blocks) == 0 ]]
+}
+
 ic_uninstall_again() {
     PREFIX=$ic_prefix ic_run --uninstall && ic_log_has "nothing to remove"
 }
 
 install_checks() {
-    ic_prefix=$(mktemp -d) && ic_log=$(mktemp) || return 1
+    ic_prefix=$(mktemp -d) && ic_log=$(mktemp) && ic_home=$(mktemp -d) || return 1
+    echo 'alias ll="ls -l"' >"$ic_home/.bashrc"
     check "install.sh --help prints usage" ic_help
     check "install.sh --no-deps installs into \$PREFIX" ic_install
+    check "install.sh adds one guarded block to .bashrc" ic_rc_added_once
     check "installed nvt is mode 755 and runs --version" ic_runs
     check "install.sh installs only the nvt binary" ic_only_nvt
     check "install.sh --prefix again reports up to date" ic_up_to_date
+    check "install.sh run twice keeps one block in .bashrc" ic_rc_added_once
     check "install.sh --uninstall removes nvt" ic_uninstall
+    check "install.sh --uninstall removes the .bashrc block only" ic_rc_removed
     check "install.sh --uninstall again has nothing to remove" ic_uninstall_again
-    rm -rf "$ic_prefix" "$ic_log"
+    check "install.sh --no-modify-rc leaves .bashrc alone" ic_no_modify_rc
+    rm -rf "$ic_prefix" "$ic_log" "$ic_home"
 }
 
 # --------------------------------------------------------------------------
