@@ -30,6 +30,8 @@ public sealed class TestContext : IDisposable
 
     public StringWriter Error { get; private set; } = new();
 
+    public Func<Interactive.IPicker>? PickerFactory { get; set; }
+
     public string DatabasePath => Path.Combine(Home, ".local", "share", "nvt", "nvt.db");
 
     public string MakeDirectory(string relative) => temp.MakeDirectory(Path.Combine("home", relative));
@@ -39,7 +41,10 @@ public sealed class TestContext : IDisposable
     {
         Output = new StringWriter();
         Error = new StringWriter();
-        var context = new NvtContext(new DictionaryEnvironment(Variables, CurrentDirectory), RealFileSystem.Instance, Clock, Output, Error);
+        var context = new NvtContext(new DictionaryEnvironment(Variables, CurrentDirectory), RealFileSystem.Instance, Clock, Output, Error)
+        {
+            PickerFactory = PickerFactory,
+        };
         return NvtCli.Run(context, args);
     }
 
