@@ -18,6 +18,9 @@ public sealed class JumpDatabase : IDisposable
     /// </summary>
     public static readonly TimeSpan HookBusyTimeout = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The WAL size above which a writer checkpoints it into the database.</summary>
+    public const long WalCheckpointBytes = 256 * 1024;
+
     private readonly SqliteConnection connection;
 
     private JumpDatabase(SqliteConnection connection, bool isReadOnly)
@@ -129,6 +132,7 @@ public sealed class JumpDatabase : IDisposable
 
             AgeIfNeeded(maxAge);
         });
+        CheckpointIfWalIsLarge();
     }
 
     /// <summary>
@@ -373,6 +377,28 @@ public sealed class JumpDatabase : IDisposable
     {
         // With WAL, NORMAL still never corrupts the file; a power cut may only lose the last visits.
         connection.Execute("PRAGMA synchronous = NORMAL");
+        connection.SkipCheckpointOnClose();
+    }
+
+    /// <summary>
+    /// Every nvt process is short, so SQLite's own checkpoint-on-close would run (and sync twice) on every cd. Instead
+    /// the WAL is left between processes and folded into the database here, by the writer that finds it over
+    /// <see cref="WalCheckpointBytes"/>: truncating it keeps what the next process must scan when it opens it small.
+    /// </summary>
+    private void CheckpointIfWalIsLarge()
+    {
+        var wal = new FileInfo(connection.Path + "-wal");
+        if (wal.Exists && wal.Length > WalCheckpointBytes)
+        {
+            try
+            {
+                connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            catch (SqliteException e) when (e.IsBusy)
+            {
+                // A reader is active; the next writer will try again.
+            }
+        }
     }
 
     private static void ThrowIfNewer(long version)

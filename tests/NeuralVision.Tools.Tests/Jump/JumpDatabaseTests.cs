@@ -237,6 +237,23 @@ public sealed class JumpDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Add_ManyShortProcesses_KeepTheWalSmallAndLoseNothing()
+    {
+        for (int i = 0; i < 400; i++)
+        {
+            using var database = JumpDatabase.OpenForWriting(DatabasePath);
+            database.Add([$"/many/directory-with-a-longer-name-{i}"], 1, Now, 1_000_000);
+        }
+
+        // Each connection closed without folding the WAL back; the writers that found it large truncated it.
+        long walLength = new FileInfo(DatabasePath + "-wal").Length;
+        Assert.InRange(walLength, 0, JumpDatabase.WalCheckpointBytes + (64 * 1024));
+        using var check = JumpDatabase.OpenForWriting(DatabasePath);
+        Assert.Equal(400, check.ReadAll().Count);
+        Assert.Equal("ok", check.IntegrityCheck());
+    }
+
+    [Fact]
     public void Remove_ReportsPathsThatWereNotThere()
     {
         using var database = JumpDatabase.OpenForWriting(DatabasePath);
