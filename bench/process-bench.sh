@@ -21,6 +21,7 @@ Usage: bench/process-bench.sh [--nvt PATH] [--sizes "1000 10000 100000"] [--runs
   --nvt PATH     the nvt binary to time (default: dotnet publish src/NeuralVision.Tools to a temp dir)
   --sizes LIST   database sizes, in entries (default: "1000 10000 100000")
   --runs N       timed runs per command (default: 50; 5 warm-up runs come first)
+  --no-prompt    skip the per-prompt measurement in an interactive bash (bench/prompt-bench.sh)
 EOF
 }
 
@@ -40,6 +41,7 @@ nvt=""
 sizes="1000 10000 100000"
 runs=50
 warmup=5
+prompt_bench=1
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 	--nvt)
@@ -56,6 +58,10 @@ while [[ $# -gt 0 ]]; do
 		[[ $# -ge 2 ]] || die "--runs needs a number"
 		runs="$2"
 		shift 2
+		;;
+	--no-prompt)
+		prompt_bench=0
+		shift
 		;;
 	-h | --help)
 		usage
@@ -410,6 +416,14 @@ report="$work/report.md"
 	printf -- '- %s: binary under 15 MB (15,000,000 bytes): %s bytes\n' \
 		"$(check 'a < b' "$binary_bytes" 15000000)" "$binary_bytes"
 } >"$report"
+
+if [[ $prompt_bench -eq 1 ]]; then
+	log "per-prompt cost in an interactive bash (bench/prompt-bench.sh)"
+	{
+		printf '\n'
+		"$bench_dir/prompt-bench.sh" --nvt "$nvt"
+	} >>"$report"
+fi
 
 mkdir -p "$bench_dir/results"
 out="$bench_dir/results/process-$(date +%Y-%m-%d-%H%M%S).md"
