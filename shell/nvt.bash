@@ -111,7 +111,7 @@ __nvt_zi() {
 # `z foo<Tab>`: the database's directories matching the words typed so far, best first, as full paths (so the chosen
 # one is a plain cd). A word that starts like a path completes as a path.
 __nvt_z_complete() {
-    \builtin local __nvt_current=${COMP_WORDS[COMP_CWORD]-}
+    \builtin local __nvt_current="${COMP_WORDS[COMP_CWORD]-}"
     if [[ ${__nvt_current} == [/.~]* ]]; then
         \builtin mapfile -t COMPREPLY < <(\builtin compgen -d -- "${__nvt_current}")
         \builtin return 0
@@ -125,11 +125,16 @@ __nvt_z_complete() {
         fi
     done
     \builtin mapfile -t COMPREPLY < <(\command nvt query --list --exclude "${PWD}" -- "${__nvt_keywords[@]}" 2>/dev/null)
+    # On the first Tab bash would replace the keyword with the matches' common prefix (often just "/"); offering the
+    # typed word too keeps it, and the second Tab lists the matches.
+    if ((${#COMPREPLY[@]} > 1 && COMP_TYPE == 9)); then
+        COMPREPLY+=("${__nvt_current}")
+    fi
 }
 
 # `nvt <Tab>`: subcommands and options, from nvt's own parser.
 __nvt_complete() {
-    \builtin local __nvt_line=${COMP_LINE:0:COMP_POINT}
+    \builtin local __nvt_line="${COMP_LINE:0:COMP_POINT}"
     \builtin mapfile -t COMPREPLY < <(\command nvt "[suggest:${#__nvt_line}]" "${COMP_LINE}" 2>/dev/null)
 }
 

@@ -73,6 +73,9 @@ function __nvt_z() {
 # Interactive: fzf when installed, else a numbered list; Esc or an empty answer leaves the directory as it was.
 function __nvt_zi() {
     __nvt_doctor
+    # Ctrl-C in the picker must give 130 like in the other shells, not abort the function with zsh's own status.
+    setopt localoptions localtraps
+    trap 'return 130' INT
     \builtin local __nvt_result
     __nvt_result="$(\command nvt query --interactive --exclude "${PWD}" -- "$@")" && __nvt_cd "${__nvt_result}"
 }
@@ -94,6 +97,9 @@ function __nvt_z_complete() {
     (( ${#__nvt_matches} )) || return 1
     # -U: the paths replace the typed word although they do not start with it; -V: keep nvt's best-first order.
     compadd -U -V nvt-directories -- "${(@)__nvt_matches}"
+    # Several matches share no useful prefix: go straight to the menu instead of replacing the keyword with "/".
+    (( ${#__nvt_matches} > 1 )) && compstate[insert]=menu
+    return 0
 }
 
 # `nvt <Tab>`: subcommands and options, from nvt's own parser.

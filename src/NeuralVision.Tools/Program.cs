@@ -3,15 +3,11 @@ using NeuralVision.Tools;
 using NeuralVision.Tools.Config;
 using NeuralVision.Tools.Platform;
 
-// Plain file streams on descriptors 1 and 2: System.Console would start its terminal and signal-handling thread, which
-// costs the prompt hook time on every cd and is not needed to write bytes.
-var output = new StreamWriter(StandardStream(1), new UTF8Encoding(false)) { AutoFlush = false };
-var error = new StreamWriter(StandardStream(2), new UTF8Encoding(false)) { AutoFlush = true };
+// write(2) on descriptors 1 and 2 (see DescriptorStream for why neither System.Console nor FileStream).
+var output = new StreamWriter(new DescriptorStream(1), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = false };
+var error = new StreamWriter(new DescriptorStream(2), new UTF8Encoding(false)) { AutoFlush = true };
 var context = new NvtContext(new ProcessEnvironment(), RealFileSystem.Instance, TimeProvider.System, output, error);
 return TopLevel.Run(context, args, output);
-
-static FileStream StandardStream(int descriptor) =>
-    new(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, bufferSize: 0);
 
 /// <summary>The one place that turns exceptions into "nvt: message" and an exit code.</summary>
 internal static class TopLevel

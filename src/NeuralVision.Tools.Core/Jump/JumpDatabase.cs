@@ -117,21 +117,44 @@ public sealed class JumpDatabase : IDisposable
     }
 
     /// <summary>Adds each path once: rank grows by <paramref name="increment"/>, last access becomes now; then ages if needed.</summary>
-    public void Add(IReadOnlyList<string> paths, double increment, long now, double maxAge)
+    /// <summary>
+    /// Also folds in the visits that other processes left in <paramref name="pending"/> when they could not wait for
+    /// the lock, in the same transaction.
+    /// </summary>
+    public void Add(IReadOnlyList<string> paths, double increment, long now, double maxAge, PendingVisits? pending = null)
     {
-        InTransaction(() =>
+        PendingVisits.Claim? claim = null;
+        try
         {
-            using var upsert = connection.Prepare(
-                "INSERT INTO entry (path, name_fold, rank, last_access) VALUES (?1, ?2, ?3, ?4) "
-                + "ON CONFLICT (path) DO UPDATE SET rank = rank + excluded.rank, last_access = excluded.last_access");
-            foreach (string path in paths)
+            InTransaction(() =>
             {
-                upsert.Bind(1, path).Bind(2, FoldedName(path)).Bind(3, increment).Bind(4, now).Run();
-                upsert.Reset();
-            }
+                using var upsert = connection.Prepare(
+                    "INSERT INTO entry (path, name_fold, rank, last_access) VALUES (?1, ?2, ?3, ?4) "
+                    + "ON CONFLICT (path) DO UPDATE SET rank = rank + excluded.rank, "
+                    + "last_access = max(last_access, excluded.last_access)");
+                foreach (string path in paths)
+                {
+                    upsert.Bind(1, path).Bind(2, FoldedName(path)).Bind(3, increment).Bind(4, now).Run();
+                    upsert.Reset();
+                }
 
-            AgeIfNeeded(maxAge);
-        });
+                // Claimed only while this process holds the write lock, so appenders wait for a commit, never for a lock.
+                claim = pending?.TryClaim();
+                foreach (var visit in claim?.Visits ?? [])
+                {
+                    upsert.Bind(1, visit.Path).Bind(2, FoldedName(visit.Path)).Bind(3, visit.Increment).Bind(4, visit.Time).Run();
+                    upsert.Reset();
+                }
+
+                AgeIfNeeded(maxAge);
+            });
+            claim?.Clear();
+        }
+        finally
+        {
+            claim?.Dispose();
+        }
+
         CheckpointIfWalIsLarge();
     }
 

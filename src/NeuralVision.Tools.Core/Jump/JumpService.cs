@@ -60,8 +60,22 @@ public sealed class JumpService
         if (accepted.Count > 0)
         {
             double maxAge = settings.MaxAge;
-            using var database = JumpDatabase.OpenForWriting(settings.DatabasePath, busyTimeout: JumpDatabase.HookBusyTimeout);
-            database.Add(accepted, score, now, maxAge);
+            var pending = new PendingVisits(settings.DatabasePath);
+            try
+            {
+                using var database = JumpDatabase.OpenForWriting(settings.DatabasePath, busyTimeout: JumpDatabase.HookBusyTimeout);
+                database.Add(accepted, score, now, maxAge, pending);
+            }
+            catch (SqliteException e) when (e.IsBusy)
+            {
+                // The prompt does not wait longer than the hook's timeout; the next writer folds these visits in.
+                if (!pending.Append(accepted, score, now))
+                {
+                    throw;
+                }
+
+                skipped.Add($"database busy; kept for the next add: {string.Join(", ", accepted)}");
+            }
         }
 
         return skipped;

@@ -9,7 +9,7 @@ namespace NeuralVision.Tools.Interactive;
 /// </summary>
 public sealed class FzfPicker : IPicker
 {
-    public const string DefaultOptions = "--height=40% --layout=reverse --no-sort --exit-0 --select-1 --scheme=path --prompt=nvt>\\ ";
+    public const string DefaultOptions = "--height=40% --layout=reverse --no-sort --exit-0 --select-1 --scheme=path --prompt='nvt> '";
 
     private readonly string fzfPath;
     private readonly string options;

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace NeuralVision.Tools.Jump;
+
+/// <summary>One visit that could not be written to the database when it happened.</summary>
+public sealed record PendingVisit(string Path, double Increment, long Time);
+
+/// <summary>
+/// The overflow file beside the database (`nvt.db-pending`). The hook waits for the database only briefly, so a visit
+/// made while another shell holds the write lock longer is appended here instead of being dropped, and the next
+/// writer folds it into the database inside its own transaction.
+/// Both sides hold an exclusive flock(2) on the file: an appender cannot write between the folder's read and its
+/// truncation, so nothing appended is ever lost (a crash between commit and truncation counts a visit twice, at worst).
+/// </summary>
+public sealed partial class PendingVisits
+{
+    /// <summary>A database that stays locked for good must not fill the disk: past this size new visits are dropped.</summary>
+    public const long MaximumBytes = 1024 * 1024;
+
+    private const int OpenWriteOnly = 0x1;
+    private const int OpenReadWrite = 0x2;
+    private const int OpenCreate = 0x40;
+    private const int OpenCloseOnExec = 0x80000;
+    private const int LockExclusive = 2;
+    private const int PrivateFileMode = 0x180; // 0600
+
+    public PendingVisits(string databasePath)
+    {
+        Path = databasePath + "-pending";
+    }
+
+    public string Path { get; }
+
+    /// <summary>Appends the visits; false when they could not be kept (unwritable directory, file over its limit).</summary>
+    public bool Append(IReadOnlyList<string> paths, double increment, long time)
+    {
+        using var handle = OpenLocked(OpenWriteOnly | OpenCreate);
+        if (handle is null)
+        {
+            return false;
+        }
+
+        long length = RandomAccess.GetLength(handle);
+        if (length >= MaximumBytes)
+        {
+            return false;
+        }
+
+        var text = new StringBuilder();
+        foreach (string path in paths)
+        {
+            // NUL ends a record because it is the one byte a path cannot contain.
+            text.Append(CultureInfo.InvariantCulture, $"{time}\t{increment:R}\t{path}\0");
+        }
+
+        RandomAccess.Write(handle, Encoding.UTF8.GetBytes(text.ToString()), length);
+        return true;
+    }
+
+    /// <summary>
+    /// Locks the file and reads what it holds; null when there is nothing pending (the common case costs one stat).
+    /// The caller applies the visits, commits, then calls <see cref="Claim.Clear"/>; disposing releases the lock.
+    /// </summary>
+    public Claim? TryClaim()
+    {
+        var info = new FileInfo(Path);
+        if (!info.Exists || info.Length == 0)
+        {
+            return null;
+        }
+
+        var handle = OpenLocked(OpenReadWrite);
+        if (handle is null)
+        {
+            return null;
+        }
+
+        var bytes = new byte[RandomAccess.GetLength(handle)];
+        int read = 0;
+        while (read < bytes.Length)
+        {
+            int count = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (count == 0)
+            {
+                break;
+            }
+
+            read += count;
+        }
+
+        return new Claim(handle, Parse(Encoding.UTF8.GetString(bytes, 0, read)));
+    }
+
+    /// <summary>The visits in the file's text; records cut short by a crash or a full disk are left out.</summary>
+    public static IReadOnlyList<PendingVisit> Parse(string text)
+    {
+        var visits = new List<PendingVisit>();
+        foreach (string record in text.Split('\0'))
+        {
+            string[] fields = record.Split('\t', 3);
+            if (fields.Length == 3
+                && long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long time)
+                && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double increment)
+                && double.IsFinite(increment) && increment > 0
+                && fields[2].StartsWith('/'))
+            {
+                visits.Add(new PendingVisit(fields[2], increment, time));
+            }
+        }
+
+        return visits;
+    }
+
+    private SafeFileHandle? OpenLocked(int flags)
+    {
+        int descriptor = Open(Path, flags | OpenCloseOnExec, PrivateFileMode);
+        if (descriptor < 0)
+        {
+            return null;
+        }
+
+        var handle = new SafeFileHandle(descriptor, ownsHandle: true);
+        if (FLock(descriptor, LockExclusive) != 0)
+        {
+            handle.Dispose();
+            return null;
+        }
+
+        return handle;
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int FLock(int descriptor, int operation);
+
+    /// <summary>The locked file and its visits; the lock lasts until disposal.</summary>
+    public sealed class Claim : IDisposable
+    {
+        private readonly SafeFileHandle handle;
+
+        internal Claim(SafeFileHandle handle, IReadOnlyList<PendingVisit> visits)
+        {
+            this.handle = handle;
+            Visits = visits;
+        }
+
+        public IReadOnlyList<PendingVisit> Visits { get; }
+
+        /// <summary>Empties the file once its visits are committed to the database.</summary>
+        public void Clear() => RandomAccess.SetLength(handle, 0);
+
+        public void Dispose() => handle.Dispose();
+    }
+}
