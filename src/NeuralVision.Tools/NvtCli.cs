@@ -17,6 +17,7 @@ public static class NvtCli
             RemoveCommand.Create(context),
             PruneCommand.Create(context),
             InitCommand.Create(context),
+            SshCommand.Create(context),
         };
 
         // Windows-style help aliases only clutter completion on Linux.
@@ -63,6 +64,12 @@ public static class NvtCli
         if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
         {
             return QueryCommand.Run(context, query);
+        }
+
+        // ssh's arguments must reach ssh untouched (-p 2222, @file, a remote command), so they never meet the parser.
+        if (SshCommand.TryParse(args) is Ssh.SshRequest ssh)
+        {
+            return SshCommand.Run(context, ssh);
         }
 
         var root = Build(context);

@@ -11,4 +11,6 @@ public static class EnvVars
     public const string FzfOptions = "NVT_FZF_OPTS";
     public const string Home = "HOME";
     public const string XdgDataHome = "XDG_DATA_HOME";
+    public const string Config = "NVT_CONFIG";
+    public const string XdgConfigHome = "XDG_CONFIG_HOME";
 }
