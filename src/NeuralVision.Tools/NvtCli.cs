@@ -18,6 +18,7 @@ public static class NvtCli
             PruneCommand.Create(context),
             InitCommand.Create(context),
             SshCommand.Create(context),
+            ProfilesCommand.Create(context),
         };
 
         // Windows-style help aliases only clutter completion on Linux.

@@ -153,20 +153,11 @@ public sealed class SshSession
             Warn($"{e.Message} (the configuration is ignored)");
         }
 
-        // `ssh -G` costs a process start, so it runs only when there are patterns to match its HostName against.
-        if (config?.Profiles?.Count > 0 || config?.Backgrounds?.Count > 0)
-        {
-            string? output = process.Capture(ssh, ["-G", .. request.SshArgs], ResolveTimeout);
-            if (output is not null)
-            {
-                var resolved = ResolvedHost.Parse(output);
-                host = host with { HostName = resolved.HostName, User = host.User ?? resolved.User };
-            }
-            else
-            {
-                Note("ssh -G failed: host patterns are matched against the alias only");
-            }
-        }
+        // `ssh -G` costs a process start, so it runs only when there are patterns to match its HostName against, and
+        // meanwhile nvt talks to Konsole.
+        Task<string?>? resolving = config?.Profiles?.Count > 0 || config?.Backgrounds?.Count > 0
+            ? Task.Run(() => process.Capture(ssh, ["-G", .. request.SshArgs], ResolveTimeout))
+            : null;
 
         var target = KonsoleTarget.FromEnvironment(environment, out string? whyNot);
         IKonsoleTab? tab = null;
@@ -191,6 +182,19 @@ public sealed class SshSession
             if (tab is not null && request.DryRun)
             {
                 current = await TryAsync(tab.GetProfileAsync).ConfigureAwait(false);
+            }
+        }
+
+        if (resolving is not null)
+        {
+            if (await resolving.ConfigureAwait(false) is string output)
+            {
+                var resolved = ResolvedHost.Parse(output);
+                host = host with { HostName = resolved.HostName, User = host.User ?? resolved.User };
+            }
+            else
+            {
+                Note("ssh -G failed: host patterns are matched against the alias only");
             }
         }
 

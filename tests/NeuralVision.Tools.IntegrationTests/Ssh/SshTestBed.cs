@@ -25,6 +25,7 @@ public sealed class SshTestBed : IDisposable
         string script = Path.Combine(BinDirectory, "ssh");
         File.WriteAllText(script, $$"""
             #!/bin/bash
+            started=$EPOCHREALTIME
             out='{{home.Root}}'
             if [ "$1" = -G ]; then
                 printf '%s\0' "$@" > "$out/argv-G"
@@ -32,6 +33,7 @@ public sealed class SshTestBed : IDisposable
                 exit 0
             fi
             printf '%s\0' "$@" > "$out/argv"
+            echo "$started" > "$out/started"
             if [ -n "$KONSOLE_DBUS_SERVICE" ]; then
                 dbus-send --session --print-reply=literal --dest="$KONSOLE_DBUS_SERVICE" "$KONSOLE_DBUS_SESSION" \
                     org.kde.konsole.Session.profile > "$out/profile-during" 2>&1
@@ -40,7 +42,7 @@ public sealed class SshTestBed : IDisposable
             case "$mode" in
             sleep) echo $$ > "$out/ssh.pid.tmp"; mv "$out/ssh.pid.tmp" "$out/ssh.pid"; exec sleep 30 ;;
             kill) kill -KILL $$ ;;
-            exit*) exit "${mode#exit }" ;;
+            exit*) echo "$EPOCHREALTIME" > "$out/exiting"; exit "${mode#exit }" ;;
             esac
             """);
         File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
@@ -103,6 +105,9 @@ public sealed class SshTestBed : IDisposable
     }
 
     public ProcessResult Run(params string[] args) => Home.Run(args);
+
+    /// <summary>When the stand-in ssh started and when it was about to exit (bash's $EPOCHREALTIME), in µs since 1970.</summary>
+    public (long Started, long Exiting) SshTimes() => (ReadMicroseconds("started"), ReadMicroseconds("exiting"));
 
     /// <summary>
     /// Starts nvt as the leader of a new session and process group (setsid), so a test can signal nvt alone or its
@@ -207,6 +212,12 @@ public sealed class SshTestBed : IDisposable
         Konsole?.Dispose();
         Bus?.Dispose();
         Home.Dispose();
+    }
+
+    private long ReadMicroseconds(string name)
+    {
+        string text = File.ReadAllText(Path.Combine(Home.Root, name)).Trim().Replace(",", ".", StringComparison.Ordinal);
+        return (long)(decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000m);
     }
 
     private string[]? ReadArgv(string name)
