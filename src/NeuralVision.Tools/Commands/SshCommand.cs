@@ -28,7 +28,7 @@ internal static class SshCommand
 
     private static readonly Argument<string[]> SshArgs = new("SSH-ARGS")
     {
-        Description = "ssh's options, destination and remote command, passed to ssh unchanged",
+        Description = "ssh's options, destination and remote command, passed to ssh unchanged; nvt's options come first, and a '--' before SSH-ARGS ends them",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
