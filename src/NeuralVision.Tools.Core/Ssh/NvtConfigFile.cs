@@ -130,9 +130,16 @@ public static class NvtConfigFile
         return value.Length == 7 && value[0] == '#' && value.AsSpan(1).ContainsAnyExcept(HexDigits) is false;
     }
 
+    /// <summary>
+    /// Tomlyn's messages repeat the position ("(2,12) : error : Missing value") and wrap type errors in converter
+    /// details; the position is already in front, so only the last diagnostic's text is kept.
+    /// </summary>
     private static string FirstLine(string message)
     {
         int newline = message.IndexOf('\n', StringComparison.Ordinal);
-        return (newline < 0 ? message : message[..newline]).Trim();
+        string line = (newline < 0 ? message : message[..newline]).Trim();
+        const string Marker = ": error : ";
+        int marker = line.LastIndexOf(Marker, StringComparison.Ordinal);
+        return marker < 0 ? line : line[(marker + Marker.Length)..].Trim();
     }
 }

@@ -119,20 +119,27 @@ public sealed class SshSession
                 await RestoreAsync(tab, restore).ConfigureAwait(false);
             }
 
-            if (background)
+            // The terminal may be gone (SIGHUP after the window closed): the profile is restored, the rest is moot.
+            try
             {
-                console.Terminal!.Write("\e]111\a");
-                console.Terminal.Flush();
-            }
+                if (background)
+                {
+                    console.Terminal!.Write("\e]111\a");
+                    console.Terminal.Flush();
+                }
 
-            if (!request.Quiet && console.ErrorIsTerminal)
+                if (!request.Quiet && console.ErrorIsTerminal)
+                {
+                    console.Error.WriteLine("Welcome back!");
+                }
+            }
+            catch (IOException)
             {
-                console.Error.WriteLine("Welcome back!");
             }
         }
     }
 
-    private sealed record Plan(SshDestination Destination, HostKeys Host, ProfileChoice? Profile, string? Background, KonsoleTarget? Target, IKonsoleTab? Tab, string? CurrentProfile);
+    private sealed record Plan(SshDestination Destination, HostKeys Host, ProfileChoice? Profile, string? Background, KonsoleTarget? Target, IKonsoleTab? Tab, string? CurrentProfile, bool Skipped = false);
 
     private async Task<Plan> PlanAsync(SshRequest request, string ssh, SshDestination destination)
     {
@@ -140,7 +147,7 @@ public sealed class SshSession
         if (request.NoSwitch)
         {
             Note("--no-switch: no profile switch");
-            return new Plan(destination, host, null, null, null, null, null);
+            return new Plan(destination, host, null, null, null, null, null, Skipped: true);
         }
 
         SshConfig? config = null;
@@ -318,7 +325,7 @@ public sealed class SshSession
         output.WriteLine(plan.Profile is null ? "profile: (no switch)" : $"profile: {plan.Profile.Name} (from {plan.Profile.Reason})");
         if (plan.Target is null)
         {
-            output.WriteLine("konsole: (not in a Konsole tab)");
+            output.WriteLine(plan.Skipped ? "konsole: (not asked: --no-switch)" : "konsole: (not in a Konsole tab)");
         }
         else
         {
