@@ -56,6 +56,12 @@ public static class NvtCli
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Exceptions reach the caller.</summary>
     public static int Run(NvtContext context, string[] args)
     {
+        // ssh's arguments must reach ssh untouched (-p 2222, @file, a remote command), so they never meet the parser.
+        if (SshCommand.TryParse(args) is Ssh.SshRequest ssh)
+        {
+            return SshCommand.Run(context, ssh);
+        }
+
         // The forms the shell functions run on every cd and jump skip building the command tree.
         if (AddCommand.TryParseHookForm(args) is string[] hookPaths)
         {
@@ -65,12 +71,6 @@ public static class NvtCli
         if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
         {
             return QueryCommand.Run(context, query);
-        }
-
-        // ssh's arguments must reach ssh untouched (-p 2222, @file, a remote command), so they never meet the parser.
-        if (SshCommand.TryParse(args) is Ssh.SshRequest ssh)
-        {
-            return SshCommand.Run(context, ssh);
         }
 
         var root = Build(context);
