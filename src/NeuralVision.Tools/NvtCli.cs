@@ -65,6 +65,11 @@ public static class NvtCli
             return QueryCommand.Run(context, query);
         }
 
+        if (args.Length > 0 && args[0] == "query")
+        {
+            args = QueryCommand.RewriteDigitOptions(args);
+        }
+
         var root = Build(context);
         // '@file' is a file name or an ssh argument to nvt, never a response file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
