@@ -20,7 +20,9 @@ Usage: bench/prompt-bench.sh [--nvt PATH] [--runs N] [--prompts N] [--history "N
   --runs N          timed sessions per variant and script (default: 7; the median is reported)
   --prompts N       cds, and plain prompts, per session (default: 200)
   --history "N ..." directories each tool already knows when a session starts, one table per size
-                    (default: "0 1000 10000"; every session starts from the same copy of that history)
+                    (default: "0 1000 5000"; every session starts from the same copy of that history; each
+                    known directory has rank 1, so sizes near NVT_MAXAGE / _ZO_MAXAGE (10000) would make both
+                    tools age most of the history away on the first cd)
 EOF
 }
 
@@ -38,7 +40,7 @@ repo_dir="$(dirname "$bench_dir")"
 nvt=""
 runs=7
 prompts=200
-histories="0 1000 10000"
+histories="0 1000 5000"
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 	--nvt)
