@@ -49,6 +49,10 @@ internal static class ImportCommand
         {
             throw new NvtException(e.Message, ExitCodes.BadImportFile);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NvtException($"cannot read {file}: {e.Message}");
+        }
 
         foreach (var problem in parsed.Problems.Take(MaxProblemsShown))
         {

@@ -170,6 +170,17 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_MissingFile_IsAnErrorNamingIt()
+    {
+        string file = Path.Combine(nvt.Home, "no-such-file");
+
+        var error = Assert.Throws<NvtException>(() => nvt.Run("import", "--from", "fasd", file));
+
+        Assert.Equal(ExitCodes.Error, error.ExitCode);
+        Assert.StartsWith($"cannot read {file}: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_UnknownFormatOrMissingFrom_IsAUsageError()
     {
         Assert.Equal(ExitCodes.Error, nvt.Run("import", "--from", "jump"));

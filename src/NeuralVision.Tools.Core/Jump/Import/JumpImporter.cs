@@ -6,7 +6,8 @@ namespace NeuralVision.Tools.Jump.Import;
 public static class JumpImporter
 {
     /// <summary>
-    /// Reads and parses <paramref name="path"/>. fasd records files as well as directories in the same list, so each
+    /// Reads and parses <paramref name="path"/> (IOException when it cannot be read, <see cref="ImportException"/> when
+    /// it is not a file of this format at all). fasd records files as well as directories in the same list, so each
     /// fasd path is looked up: an existing file becomes a file entry; directories and paths missing now stay
     /// directories (a missing path may be on an unmounted drive, so it is kept, never dropped; zoxide #105). Visit
     /// times in the future (a clock that was wrong) are brought back to <paramref name="now"/>, so they cannot stay on
@@ -14,17 +15,9 @@ public static class JumpImporter
     /// </summary>
     public static ImportFile Read(ImportFormat format, string path, IFileSystem fileSystem, long now)
     {
-        byte[] data;
-        long lastWrite;
-        try
-        {
-            data = File.ReadAllBytes(path);
-            lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ImportException($"cannot read {path}: {e.Message}", e);
-        }
+        // IO failures propagate: an unreadable file is the caller's error to report, not a malformed one.
+        byte[] data = File.ReadAllBytes(path);
+        long lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds();
 
         var file = format switch
         {
