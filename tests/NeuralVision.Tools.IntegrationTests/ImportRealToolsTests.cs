@@ -143,6 +143,18 @@ public sealed class ImportRealToolsTests : IDisposable
         Assert.Contains("entries     2: 2 directories, 0 files\n", stats.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Help_ListsTheNewCommands()
+    {
+        var help = home.Run("--help");
+
+        Assert.Equal(0, help.ExitCode);
+        foreach (string command in new[] { "import", "list", "stats", "explain" })
+        {
+            Assert.Contains($"  {command} ", help.Stdout, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Runs a real jumper with the temp HOME and a clean environment; it must succeed.</summary>
     private void RunTool((string Name, string Value)[] variables, string tool, params string[] args)
     {

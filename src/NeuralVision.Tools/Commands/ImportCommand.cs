@@ -14,7 +14,7 @@ internal static class ImportCommand
     {
         var from = new Option<string>("--from")
         {
-            Description = "The jumper whose data to import",
+            Description = "The jumper whose data to import (its default location is used when PATH is omitted)",
             Required = true,
             HelpName = "fasd|z|zoxide|autojump|zlua",
         };
@@ -24,7 +24,7 @@ internal static class ImportCommand
             Description = "The data file (default: where the jumper keeps it, see the README)",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var merge = new Option<bool>("--merge") { Description = "Add to a database that already has entries (ranks of the same path are summed)" };
+        var merge = new Option<bool>("--merge") { Description = "Add to a database that already has entries: ranks of the same path are summed, the later visit time kept" };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Skip malformed lines (each is reported) instead of importing nothing" };
         var command = new Command("import", "Import the history of another directory jumper") { from, path, merge, skipBad };
         command.SetAction(result => Run(
