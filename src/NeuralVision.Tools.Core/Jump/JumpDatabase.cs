@@ -271,8 +271,6 @@ public sealed class JumpDatabase : IDisposable
         return counts!;
     }
 
-    public long CountEntries() => connection.QueryInt64("SELECT count(*) FROM entry");
-
     /// <summary>The total rank as the triggers keep it (what aging compares with NVT_MAXAGE).</summary>
     public double RankSum() => ReadRankSum();
 
@@ -282,6 +280,8 @@ public sealed class JumpDatabase : IDisposable
     public string IntegrityCheck() => connection.QueryText("PRAGMA integrity_check") ?? string.Empty;
 
     public void Dispose() => connection.Dispose();
+
+    private long CountEntries() => connection.QueryInt64("SELECT count(*) FROM entry");
 
     private static string FoldedName(string path) => PathNormalizer.LastComponent(path).ToLowerInvariant();
 

@@ -54,7 +54,7 @@ public static class ZoxideFormat
             if (rest.Length < LengthSize || length > (ulong)(rest.Length - LengthSize) || (ulong)(rest.Length - LengthSize) - length < RankAndTimeSize)
             {
                 problems.Add(new ImportProblem(fileName, $"truncated: the file ends inside entry {index} of {count}"));
-                return new ImportFile(entries, problems, badEntries + (int)Math.Min(count - index + 1, int.MaxValue));
+                return new ImportFile(entries, problems, (int)Math.Min((ulong)badEntries + count - index + 1, int.MaxValue));
             }
 
             var pathBytes = rest.Slice(LengthSize, (int)length);
