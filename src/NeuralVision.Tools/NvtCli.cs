@@ -17,6 +17,10 @@ public static class NvtCli
             RemoveCommand.Create(context),
             PruneCommand.Create(context),
             InitCommand.Create(context),
+            ImportCommand.Create(context),
+            ListCommand.Create(context),
+            StatsCommand.Create(context),
+            ExplainCommand.Create(context),
         };
 
         // Windows-style help aliases only clutter completion on Linux.

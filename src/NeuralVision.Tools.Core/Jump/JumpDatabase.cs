@@ -238,6 +238,39 @@ public sealed class JumpDatabase : IDisposable
         return missing;
     }
 
+    /// <summary>
+    /// Adds imported entries in one transaction: a path already present gets the imported rank added and keeps the
+    /// later of the two visit times, as a visit would; then the ranks are aged once if the total passed
+    /// <paramref name="maxAge"/>. Without <paramref name="merge"/>, a database that has entries is left untouched and
+    /// <see cref="DatabaseNotEmptyException"/> is thrown (checked inside the transaction, so no writer can slip in).
+    /// </summary>
+    public ImportCounts Import(IReadOnlyList<JumpEntry> entries, bool merge, double maxAge)
+    {
+        ImportCounts? counts = null;
+        InTransaction(() =>
+        {
+            long before = CountEntries();
+            if (!merge && before > 0)
+            {
+                throw new DatabaseNotEmptyException(before);
+            }
+
+            using (var upsert = PrepareUpsert())
+            {
+                foreach (var entry in entries)
+                {
+                    Upsert(upsert, entry.Path, entry.Kind, entry.Rank, entry.LastAccess);
+                }
+            }
+
+            long afterImport = CountEntries();
+            AgeIfNeeded(maxAge);
+            int added = (int)(afterImport - before);
+            counts = new ImportCounts(added, entries.Count - added, (int)(afterImport - CountEntries()));
+        });
+        return counts!;
+    }
+
     /// <summary>The total rank as the triggers keep it (what aging compares with NVT_MAXAGE).</summary>
     public double RankSum() => ReadRankSum();
 
@@ -247,6 +280,8 @@ public sealed class JumpDatabase : IDisposable
     public string IntegrityCheck() => connection.QueryText("PRAGMA integrity_check") ?? string.Empty;
 
     public void Dispose() => connection.Dispose();
+
+    private long CountEntries() => connection.QueryInt64("SELECT count(*) FROM entry");
 
     private static string FoldedName(string path) => PathNormalizer.LastComponent(path).ToLowerInvariant();
 

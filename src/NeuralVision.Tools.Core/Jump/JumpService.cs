@@ -119,6 +119,17 @@ public sealed class JumpService
     public JumpOutcome<IReadOnlyList<string>> Prune(DateTimeOffset now) =>
         WithDatabase(forWriting: true, now, database => database!.Prune(fileSystem));
 
+    /// <summary>Every entry, in path order; empty when there is no database yet.</summary>
+    public JumpOutcome<IReadOnlyList<JumpEntry>> ReadAll(DateTimeOffset now) =>
+        WithDatabase(forWriting: false, now, database => database?.ReadAll() ?? []);
+
+    /// <summary>Adds imported entries in one transaction (see <see cref="JumpDatabase.Import"/>).</summary>
+    public JumpOutcome<ImportCounts> Import(IReadOnlyList<JumpEntry> entries, bool merge, DateTimeOffset now)
+    {
+        double maxAge = settings.MaxAge;
+        return WithDatabase(forWriting: true, now, database => database!.Import(entries, merge, maxAge));
+    }
+
     /// <summary>
     /// Runs <paramref name="action"/> on the database. An unreadable (corrupt) file is moved aside, never deleted, and
     /// the action runs again on a fresh database.
