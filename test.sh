@@ -108,7 +108,7 @@ install_packages() {
     local wanted=(libsqlite3-dev shellcheck)
     if ((unit_only == 0)); then
         # A C toolchain is only needed for the native AOT link (publish).
-        wanted+=(build-essential zlib1g-dev zsh fish dash tmux fzf sqlite3 openssh-server openssh-client dbus)
+        wanted+=(build-essential zlib1g-dev zsh fish dash tmux fzf sqlite3 openssh-server openssh-client dbus fasd zoxide autojump)
     fi
 
     local missing=() pkg

@@ -14,11 +14,15 @@ set -euo pipefail
 
 usage() {
 	cat <<'EOF'
-Usage: bench/prompt-bench.sh [--nvt PATH] [--runs N] [--prompts N]
+Usage: bench/prompt-bench.sh [--nvt PATH] [--runs N] [--prompts N] [--history "N ..."]
 
-  --nvt PATH     the nvt binary (default: dotnet publish src/NeuralVision.Tools to a temp dir)
-  --runs N       timed sessions per variant and script (default: 7; the median is reported)
-  --prompts N    cds, and plain prompts, per session (default: 200)
+  --nvt PATH        the nvt binary (default: dotnet publish src/NeuralVision.Tools to a temp dir)
+  --runs N          timed sessions per variant and script (default: 7; the median is reported)
+  --prompts N       cds, and plain prompts, per session (default: 200)
+  --history "N ..." directories each tool already knows when a session starts, one table per size
+                    (default: "0 1000 5000"; every session starts from the same copy of that history; each
+                    known directory has rank 1, so sizes near NVT_MAXAGE / _ZO_MAXAGE (10000) would make both
+                    tools age most of the history away on the first cd)
 EOF
 }
 
@@ -36,6 +40,7 @@ repo_dir="$(dirname "$bench_dir")"
 nvt=""
 runs=7
 prompts=200
+histories="0 1000 5000"
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 	--nvt)
@@ -51,6 +56,11 @@ while [[ $# -gt 0 ]]; do
 	--prompts)
 		[[ $# -ge 2 ]] || die "--prompts needs a number"
 		prompts="$2"
+		shift 2
+		;;
+	--history)
+		[[ $# -ge 2 ]] || die "--history needs sizes"
+		histories="$2"
 		shift 2
 		;;
 	-h | --help)
@@ -107,6 +117,7 @@ session_ms() {
 	local rc="$1" script="$2" i start end
 	local -a times=()
 	for ((i = 0; i < runs; i++)); do
+		restore_history
 		start=$(date +%s%N)
 		bash --noprofile --rcfile "$rc" -i <"$script" >/dev/null 2>&1
 		end=$(date +%s%N)
@@ -122,22 +133,44 @@ processes() {
 		printf 'n/a'
 		return
 	fi
+	restore_history
 	strace -f -qq -e trace=fork,vfork,clone,clone3,execve -o "$work/strace" bash --noprofile --rcfile "$rc" -i <"$script" >/dev/null 2>&1 || true
 	grep -E '(clone|clone3|fork|vfork)\(|execve\(' "$work/strace" | grep -vc CLONE_THREAD || true
 }
 
-log "$prompts cds and $prompts plain prompts per session, median of $runs sessions"
-declare -A cd_ms plain_ms cd_procs plain_procs
-for variant in "${variants[@]}"; do
-	name="${variant%%|*}"
-	rc="$(rc_for "$name" "${variant#*|}")"
-	rm -rf "${NVT_DATA_DIR:?}" "${_ZO_DATA_DIR:?}"/* "${_FASD_DATA:?}"
-	log "$name"
-	cd_ms[$name]=$(session_ms "$rc" "$work/cds")
-	plain_ms[$name]=$(session_ms "$rc" "$work/plain")
-	cd_procs[$name]=$(processes "$rc" "$work/cds")
-	plain_procs[$name]=$(processes "$rc" "$work/plain")
-done
+# The history a session starts from: the same N directories known to every tool, made once per size and copied back
+# before each session (zoxide and fasd rewrite their whole file on every cd, so their cost grows with N; nvt's should not).
+make_history() {
+	local size="$1" i dir now
+	now=$(date +%s)
+	rm -rf "${NVT_DATA_DIR:?}" "${_ZO_DATA_DIR:?}" "${_FASD_DATA:?}" "$work/history"
+	mkdir -p "$_ZO_DATA_DIR" "$work/history"
+	: >"$_FASD_DATA"
+	local -a dirs=()
+	for ((i = 0; i < size; i++)); do
+		dir="$work/known/area-$((i % 50))/dir-$i"
+		dirs+=("$dir")
+	done
+	if ((size > 0)); then
+		mkdir -p "${dirs[@]}"
+		printf '%s\n' "${dirs[@]}" | xargs -d '\n' nvt add --
+		if command -v zoxide >/dev/null 2>&1; then
+			for dir in "${dirs[@]}"; do zoxide add "$dir"; done
+		fi
+		for dir in "${dirs[@]}"; do printf '%s|1|%s\n' "$dir" "$now"; done >"$_FASD_DATA"
+	fi
+	mkdir -p "$NVT_DATA_DIR"
+	cp -a "$NVT_DATA_DIR" "$work/history/nvt"
+	cp -a "$_ZO_DATA_DIR" "$work/history/zoxide"
+	cp -a "$_FASD_DATA" "$work/history/fasd"
+}
+
+restore_history() {
+	rm -rf "${NVT_DATA_DIR:?}" "${_ZO_DATA_DIR:?}" "${_FASD_DATA:?}"
+	cp -a "$work/history/nvt" "$NVT_DATA_DIR"
+	cp -a "$work/history/zoxide" "$_ZO_DATA_DIR"
+	cp -a "$work/history/fasd" "$_FASD_DATA"
+}
 
 per_prompt() {
 	awk -v v="$1" -v b="$2" -v n="$prompts" 'BEGIN { printf "%.2f", (v - b) / n }'
@@ -151,16 +184,32 @@ per_prompt_procs() {
 	fi
 }
 
-printf '### Per-prompt cost in an interactive bash (%s cds, %s plain prompts, median of %s sessions)\n\n' "$prompts" "$prompts" "$runs"
-printf '| hook | %s cds (ms) | per cd (ms) | processes per cd | %s plain prompts (ms) | per plain prompt (ms) | processes per plain prompt |\n' "$prompts" "$prompts"
-printf '|---|--:|--:|--:|--:|--:|--:|\n'
-base="bare"
-for variant in "${variants[@]}"; do
-	name="${variant%%|*}"
-	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
-		"${cd_ms[$name]}" "$(per_prompt "${cd_ms[$name]}" "${cd_ms[$base]}")" \
-		"$(per_prompt_procs "${cd_procs[$name]}" "${cd_procs[$base]}")" \
-		"${plain_ms[$name]}" "$(per_prompt "${plain_ms[$name]}" "${plain_ms[$base]}")" \
-		"$(per_prompt_procs "${plain_procs[$name]}" "${plain_procs[$base]}")"
+for size in $histories; do
+	log "history of $size directories: $prompts cds and $prompts plain prompts per session, median of $runs sessions"
+	make_history "$size"
+	declare -A cd_ms=() plain_ms=() cd_procs=() plain_procs=()
+	for variant in "${variants[@]}"; do
+		name="${variant%%|*}"
+		rc="$(rc_for "$name" "${variant#*|}")"
+		log "$name"
+		cd_ms[$name]=$(session_ms "$rc" "$work/cds")
+		plain_ms[$name]=$(session_ms "$rc" "$work/plain")
+		cd_procs[$name]=$(processes "$rc" "$work/cds")
+		plain_procs[$name]=$(processes "$rc" "$work/plain")
+	done
+
+	printf '### Per-prompt cost in an interactive bash, %s known directories (%s cds, %s plain prompts, median of %s sessions)\n\n' "$size" "$prompts" "$prompts" "$runs"
+	printf '| hook | %s cds (ms) | per cd (ms) | processes per cd | %s plain prompts (ms) | per plain prompt (ms) | processes per plain prompt |\n' "$prompts" "$prompts"
+	printf '|---|--:|--:|--:|--:|--:|--:|\n'
+	base="bare"
+	for variant in "${variants[@]}"; do
+		name="${variant%%|*}"
+		printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+			"${cd_ms[$name]}" "$(per_prompt "${cd_ms[$name]}" "${cd_ms[$base]}")" \
+			"$(per_prompt_procs "${cd_procs[$name]}" "${cd_procs[$base]}")" \
+			"${plain_ms[$name]}" "$(per_prompt "${plain_ms[$name]}" "${plain_ms[$base]}")" \
+			"$(per_prompt_procs "${plain_procs[$name]}" "${plain_procs[$base]}")"
+	done
+	printf '\n'
 done
-printf '\nBaseline: the same bash with no hook. nvt: %s\n' "$("$nvt" --version)"
+printf 'Baseline: the same bash with no hook. nvt: %s\n' "$("$nvt" --version)"

@@ -7,12 +7,15 @@
 # Variables (`nvt init` sets the first two in the preamble it prints before this file):
 #   __nvt_cmd        name of the jump command (default z; its interactive twin is ${__nvt_cmd}i); empty: none
 #   __nvt_hook_mode  pwd: record a directory when $PWD changed; prompt: on every prompt; none: never
+#   __nvt_fasd       1: also record the files and directories among each command's arguments, and define fasd's
+#                    a s d f sd sf zz v o (`nvt init bash --fasd`)
 #   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
 # Needs bash 4.4 or later for completions that keep nvt's best-first order; the rest works from bash 4.
 
 # Defaults for when this file is sourced directly instead of through `nvt init`.
 __nvt_cmd=${__nvt_cmd-z}
 __nvt_hook_mode=${__nvt_hook_mode-pwd}
+__nvt_fasd=${__nvt_fasd-0}
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The hook
@@ -24,13 +27,29 @@ __nvt_hook_mode=${__nvt_hook_mode-pwd}
 # "command not found").
 __nvt_hook() {
     \builtin local -r __nvt_status=$?
-    if [[ ${__nvt_hook_mode} == pwd && ${__nvt_last_pwd-} == "${PWD}" ]]; then
-        \builtin return "${__nvt_status}"
+    \builtin local -a __nvt_args
+    __nvt_args=()
+    # --fasd: a new history entry means a command ran; its arguments go to the same `nvt add` as the directory, so a
+    # command costs one nvt process at most. HISTCMD only moves when a command was entered, so an empty prompt costs
+    # nothing; reading the entry costs one command substitution.
+    if [[ ${__nvt_fasd} == 1 && ${HISTCMD-} != "${__nvt_last_histcmd-}" ]]; then
+        __nvt_last_histcmd=${HISTCMD-}
+        \builtin local __nvt_line
+        __nvt_line=$(HISTTIMEFORMAT='' \builtin history 1)
+        # "  123* command": drop the blanks, the entry number, the modified-entry mark and the blanks after it.
+        __nvt_line=${__nvt_line#"${__nvt_line%%[![:space:]]*}"}
+        __nvt_line=${__nvt_line#"${__nvt_line%%[![:digit:]]*}"}
+        __nvt_line=${__nvt_line#\*}
+        __nvt_line=${__nvt_line#"${__nvt_line%%[![:space:]]*}"}
+        __nvt_args=(--command "${__nvt_line}")
     fi
-    __nvt_last_pwd=${PWD}
+    if [[ ${__nvt_hook_mode} == prompt || (${__nvt_hook_mode} == pwd && ${__nvt_last_pwd-} != "${PWD}") ]]; then
+        __nvt_last_pwd=${PWD}
+        __nvt_args+=(-- "${PWD}")
+    fi
     # While history is off (set +o history), where you go is not recorded either.
-    if [[ -o history ]]; then
-        \command nvt add -- "${PWD}" >/dev/null 2>&1
+    if ((${#__nvt_args[@]} > 0)) && [[ -o history ]]; then
+        \command nvt add "${__nvt_args[@]}" >/dev/null 2>&1
     fi
     \builtin return "${__nvt_status}"
 }
@@ -38,7 +57,9 @@ __nvt_hook() {
 # Puts the hook first in PROMPT_COMMAND, so it sees the $? of the user's command before anything else changes it.
 # PROMPT_COMMAND may be unset, a string, or (bash 5.1+) an array; sourcing this file again leaves one hook.
 __nvt_install_hook() {
-    if [[ ${__nvt_hook_mode} == none ]]; then
+    # The entry that is already the newest (from the history file) is not a command of this shell.
+    __nvt_last_histcmd=${HISTCMD-}
+    if [[ ${__nvt_hook_mode} == none && ${__nvt_fasd} != 1 ]]; then
         \builtin return 0
     fi
     if [[ -z ${PROMPT_COMMAND+set} ]]; then
@@ -104,6 +125,17 @@ __nvt_zi() {
     __nvt_result=$(\command nvt query --interactive --exclude "${PWD}" -- "$@") && __nvt_cd "${__nvt_result}"
 }
 
+# fasd's a, d and f: with keywords the best match; without, every entry with its score, best last (as fasd lists).
+__nvt_fasd_show() {
+    \builtin local -r __nvt_kind=$1
+    \builtin shift
+    if [[ $# -eq 0 ]]; then
+        \command nvt query "${__nvt_kind}" --list --score --reverse
+    else
+        \command nvt query "${__nvt_kind}" -- "$@"
+    fi
+}
+
 # ---------------------------------------------------------------------------------------------------------------------
 # Completion
 # ---------------------------------------------------------------------------------------------------------------------
@@ -158,3 +190,18 @@ if [[ -n ${__nvt_cmd} ]]; then
 fi
 
 \builtin complete -o default -F __nvt_complete nvt
+
+# fasd's commands (`nvt init bash --fasd`); fasd users keep their habits. As functions rather than aliases, so they
+# work in scripts and cannot be broken by other aliases.
+if [[ ${__nvt_fasd} == 1 ]]; then
+    \builtin unalias a s d f sd sf zz v o >/dev/null 2>&1 || \builtin true
+    a() { __nvt_fasd_show --any "$@"; }
+    d() { __nvt_fasd_show --dirs "$@"; }
+    f() { __nvt_fasd_show --files "$@"; }
+    s() { \command nvt query --any --interactive -- "$@"; }
+    sd() { \command nvt query --dirs --interactive -- "$@"; }
+    sf() { \command nvt query --files --interactive -- "$@"; }
+    zz() { __nvt_zi "$@"; }
+    v() { \command nvt query --files --exec "${EDITOR:-vi}" -- "$@"; }
+    o() { \command nvt query --any --exec xdg-open -- "$@"; }
+fi

@@ -5,11 +5,14 @@
 # Variables (`nvt init` sets the first two in the preamble it prints before this file):
 #   __nvt_cmd        name of the jump command (default z; its interactive twin is {$__nvt_cmd}i); empty: none
 #   __nvt_hook_mode  pwd: record a directory when $PWD changes; prompt: on every prompt; none: never
+#   __nvt_fasd       1: also record the files and directories among each command's arguments (fish_postexec), and
+#                    define fasd's a s d f sd sf zz v o (`nvt init fish --fasd`)
 #   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
 
 # Defaults for when this file is sourced directly instead of through `nvt init`.
 set -q __nvt_cmd; or set -g __nvt_cmd z
 set -q __nvt_hook_mode; or set -g __nvt_hook_mode pwd
+set -q __nvt_fasd; or set -g __nvt_fasd 0
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The hook
@@ -23,17 +26,39 @@ function __nvt_add
     command nvt add -- $PWD >/dev/null 2>&1
 end
 
+# --fasd: after each command, its arguments and (when it changed) the directory go to one `nvt add`, so a command
+# costs one nvt process at most and the files it created exist by then.
+function __nvt_fasd_add
+    set -q fish_private_mode; and return
+    command -q nvt; or return
+    set -l args --command $argv[1]
+    if test $__nvt_hook_mode = prompt; or begin
+            test $__nvt_hook_mode = pwd; and test "$__nvt_last_pwd" != "$PWD"
+        end
+        set -a args -- $PWD
+    end
+    set -g __nvt_last_pwd $PWD
+    command nvt add $args >/dev/null 2>&1
+end
+
 # Defining the function again when config.fish is sourced again replaces it, so there is always one hook.
 functions -e __nvt_hook
-switch $__nvt_hook_mode
-    case pwd
-        function __nvt_hook --on-variable PWD
-            __nvt_add
-        end
-    case prompt
-        function __nvt_hook --on-event fish_prompt
-            __nvt_add
-        end
+if test "$__nvt_fasd" = 1
+    set -g __nvt_last_pwd $PWD
+    function __nvt_hook --on-event fish_postexec
+        __nvt_fasd_add $argv
+    end
+else
+    switch $__nvt_hook_mode
+        case pwd
+            function __nvt_hook --on-variable PWD
+                __nvt_add
+            end
+        case prompt
+            function __nvt_hook --on-event fish_prompt
+                __nvt_add
+            end
+    end
 end
 
 # Warns once per shell when the jump command is used but the hook is gone.
@@ -134,3 +159,44 @@ end
 
 complete -c nvt -e
 complete -c nvt -f -a '(__nvt_complete)'
+
+# fasd's commands (`nvt init fish --fasd`).
+if test "$__nvt_fasd" = 1
+    function __nvt_fasd_show
+        set -l kind $argv[1]
+        if test (count $argv) -eq 1
+            command nvt query $kind --list --score --reverse
+        else
+            command nvt query $kind -- $argv[2..-1]
+        end
+    end
+    function a
+        __nvt_fasd_show --any $argv
+    end
+    function d
+        __nvt_fasd_show --dirs $argv
+    end
+    function f
+        __nvt_fasd_show --files $argv
+    end
+    function s
+        command nvt query --any --interactive -- $argv
+    end
+    function sd
+        command nvt query --dirs --interactive -- $argv
+    end
+    function sf
+        command nvt query --files --interactive -- $argv
+    end
+    function zz
+        __nvt_zi $argv
+    end
+    function v
+        set -l editor vi
+        set -q EDITOR; and set editor $EDITOR
+        command nvt query --files --exec $editor -- $argv
+    end
+    function o
+        command nvt query --any --exec xdg-open -- $argv
+    end
+end

@@ -5,11 +5,14 @@
 # Variables (`nvt init` sets the first two in the preamble it prints before this file):
 #   __nvt_cmd        name of the jump command (default z; its interactive twin is ${__nvt_cmd}i); empty: none
 #   __nvt_hook_mode  pwd: record a directory when it changes (chpwd); prompt: on every prompt (precmd); none: never
+#   __nvt_fasd       1: also record the files and directories among each command's arguments (preexec), define
+#                    fasd's a s d f sd sf zz v o and its word completion ,foo f,foo d,foo (`nvt init zsh --fasd`)
 #   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
 
 # Defaults for when this file is sourced directly instead of through `nvt init`.
 __nvt_cmd=${__nvt_cmd-z}
 __nvt_hook_mode=${__nvt_hook_mode-pwd}
+__nvt_fasd=${__nvt_fasd-0}
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The hook
@@ -21,12 +24,40 @@ function __nvt_hook() {
     \command nvt add -- "${PWD}" >/dev/null 2>&1
 }
 
+# --fasd: preexec keeps the command line; the prompt after it records its arguments and, when it changed, the
+# directory, in one `nvt add` (so the files a command creates exist by then, and a command costs one process at most).
+function __nvt_fasd_preexec() {
+    __nvt_last_command=$3
+}
+
+function __nvt_fasd_hook() {
+    \builtin local -a __nvt_args
+    if [[ -n ${__nvt_last_command-} ]]; then
+        __nvt_args=(--command "${__nvt_last_command}")
+        __nvt_last_command=
+    fi
+    if [[ ${__nvt_hook_mode} == prompt || (${__nvt_hook_mode} == pwd && ${__nvt_last_pwd-} != "${PWD}") ]]; then
+        __nvt_args+=(-- "${PWD}")
+    fi
+    __nvt_last_pwd=${PWD}
+    (( ${#__nvt_args} )) && \command nvt add "${(@)__nvt_args}" >/dev/null 2>&1
+    return 0
+}
+
 # Removing before adding keeps one hook when ~/.zshrc is sourced again.
 function __nvt_install_hook() {
     (( ${+chpwd_functions} )) || typeset -ga chpwd_functions
     (( ${+precmd_functions} )) || typeset -ga precmd_functions
+    (( ${+preexec_functions} )) || typeset -ga preexec_functions
     chpwd_functions=("${(@)chpwd_functions:#__nvt_hook}")
-    precmd_functions=("${(@)precmd_functions:#__nvt_hook}")
+    precmd_functions=("${(@)${(@)precmd_functions:#__nvt_hook}:#__nvt_fasd_hook}")
+    preexec_functions=("${(@)preexec_functions:#__nvt_fasd_preexec}")
+    if [[ ${__nvt_fasd} == 1 ]]; then
+        __nvt_last_pwd=${PWD}
+        preexec_functions+=(__nvt_fasd_preexec)
+        precmd_functions+=(__nvt_fasd_hook)
+        return 0
+    fi
     case ${__nvt_hook_mode} in
         pwd) chpwd_functions+=(__nvt_hook) ;;
         prompt) precmd_functions+=(__nvt_hook) ;;
@@ -37,7 +68,7 @@ function __nvt_install_hook() {
 function __nvt_doctor() {
     [[ ${NVT_DOCTOR-1} == 0 || ${__nvt_hook_mode} == none || -n ${__nvt_doctor_done-} ]] && return 0
     __nvt_doctor_done=1
-    if (( ! ${chpwd_functions[(Ie)__nvt_hook]} && ! ${precmd_functions[(Ie)__nvt_hook]} )); then
+    if (( ! ${chpwd_functions[(Ie)__nvt_hook]} && ! ${precmd_functions[(Ie)__nvt_hook]} && ! ${precmd_functions[(Ie)__nvt_fasd_hook]} )); then
         \builtin print -ru2 -- "nvt: the cd hook is missing from chpwd_functions, so directories are not being recorded; put eval \"\$(nvt init zsh)\" at the end of ~/.zshrc (NVT_DOCTOR=0 hides this)"
     fi
 }
@@ -102,6 +133,30 @@ function __nvt_z_complete() {
     return 0
 }
 
+# fasd's word mode, as a completer tried before the others: ",foo<Tab>" (any), "f,foo" (files), "d,foo" (dirs), and the
+# suffix forms "foo,," "foo,,f" "foo,,d"; commas separate keywords. The word becomes the best matches, best first.
+function __nvt_word_complete() {
+    [[ ${__nvt_fasd} == 1 ]] || return 1
+    \builtin local __nvt_word=${words[CURRENT]} __nvt_kind=--any __nvt_keys
+    case ${__nvt_word} in
+        f,*) __nvt_kind=--files; __nvt_keys=${__nvt_word#f,} ;;
+        d,*) __nvt_kind=--dirs; __nvt_keys=${__nvt_word#d,} ;;
+        ,*) __nvt_keys=${__nvt_word#,} ;;
+        *,,f) __nvt_kind=--files; __nvt_keys=${__nvt_word%,,f} ;;
+        *,,d) __nvt_kind=--dirs; __nvt_keys=${__nvt_word%,,d} ;;
+        *,,) __nvt_keys=${__nvt_word%,,} ;;
+        *) return 1 ;;
+    esac
+    \builtin local -a __nvt_keywords __nvt_matches
+    __nvt_keywords=("${(@)${(@s:,:)__nvt_keys}:#}")
+    __nvt_matches=("${(@f)$(\command nvt query "${__nvt_kind}" --list -- "${(@)__nvt_keywords}" 2>/dev/null)}")
+    __nvt_matches=("${(@)__nvt_matches:#}")
+    (( ${#__nvt_matches} )) || return 1
+    compadd -U -V nvt-word -Q -- "${(@q)__nvt_matches}"
+    (( ${#__nvt_matches} > 1 )) && compstate[insert]=menu
+    return 0
+}
+
 # `nvt <Tab>`: subcommands and options, from nvt's own parser.
 function __nvt_complete() {
     \builtin local __nvt_line="${BUFFER[1,CURSOR]}"
@@ -130,4 +185,35 @@ fi
 
 if (( ${+functions[compdef]} )); then
     compdef __nvt_complete nvt
+fi
+
+# fasd's commands (`nvt init zsh --fasd`), as functions so other aliases cannot break them.
+if [[ ${__nvt_fasd} == 1 ]]; then
+    \builtin unalias a s d f sd sf zz v o >/dev/null 2>&1 || \builtin true
+    function __nvt_fasd_show() {
+        \builtin local __nvt_kind=$1
+        shift
+        if (( $# == 0 )); then
+            \command nvt query "${__nvt_kind}" --list --score --reverse
+        else
+            \command nvt query "${__nvt_kind}" -- "$@"
+        fi
+    }
+    function a() { __nvt_fasd_show --any "$@"; }
+    function d() { __nvt_fasd_show --dirs "$@"; }
+    function f() { __nvt_fasd_show --files "$@"; }
+    function s() { \command nvt query --any --interactive -- "$@"; }
+    function sd() { \command nvt query --dirs --interactive -- "$@"; }
+    function sf() { \command nvt query --files --interactive -- "$@"; }
+    function zz() { __nvt_zi "$@"; }
+    function v() { \command nvt query --files --exec "${EDITOR:-vi}" -- "$@"; }
+    function o() { \command nvt query --any --exec xdg-open -- "$@"; }
+    # The word-mode completer runs first, then whatever completers were configured (zsh's default otherwise).
+    if (( ${+functions[compdef]} )); then
+        \builtin local -a __nvt_completers
+        zstyle -a ':completion:*' completer __nvt_completers
+        __nvt_completers=("${(@)__nvt_completers:#__nvt_word_complete}")
+        (( ${#__nvt_completers} )) || __nvt_completers=(_complete _ignored)
+        zstyle ':completion:*' completer __nvt_word_complete "${(@)__nvt_completers}"
+    fi
 fi

@@ -60,5 +60,7 @@ public sealed class AlwaysExistsFileSystem : IFileSystem
 
     public bool DirectoryExists(string path) => true;
 
+    public bool FileExists(string path) => false;
+
     public string? ResolveLinks(string path) => path;
 }

@@ -8,6 +8,12 @@ public static class ExitCodes
     /// <summary>A query found nothing (not an error: scripts test for it).</summary>
     public const int NoMatch = 1;
 
+    /// <summary>
+    /// `nvt import`: the file is malformed (or of an unsupported version), so nothing was imported. The same number as
+    /// <see cref="NoMatch"/>: scripts tell "the data is bad" (1) from "nvt could not run" (2).
+    /// </summary>
+    public const int BadImportFile = 1;
+
     /// <summary>Bad usage, bad configuration, or a failure nvt could not work around.</summary>
     public const int Error = 2;
 

@@ -17,6 +17,10 @@ public static class NvtCli
             RemoveCommand.Create(context),
             PruneCommand.Create(context),
             InitCommand.Create(context),
+            ImportCommand.Create(context),
+            ListCommand.Create(context),
+            StatsCommand.Create(context),
+            ExplainCommand.Create(context),
             SshCommand.Create(context),
             ProfilesCommand.Create(context),
         };
@@ -71,6 +75,11 @@ public static class NvtCli
         if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
         {
             return QueryCommand.Run(context, query);
+        }
+
+        if (args.Length > 0 && args[0] == "query")
+        {
+            args = QueryCommand.RewriteDigitOptions(args);
         }
 
         var root = Build(context);

@@ -31,6 +31,21 @@ public sealed class NvtContext
 
     public long UnixNow => Clock.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>Tests set this to see what `query --exec` would run; otherwise <see cref="CommandRunner.Run"/>.</summary>
+    public Func<IReadOnlyList<string>, int>? CommandRunnerOverride { get; set; }
+
+    /// <summary>Runs COMMAND (split like a shell would split it) with <paramref name="lastArgument"/> appended.</summary>
+    public int RunCommand(string command, string lastArgument)
+    {
+        var argv = Jump.CommandLineArguments.Split(command).Select(word => word.Text).Append(lastArgument).ToList();
+        if (argv.Count < 2)
+        {
+            throw new NvtException("--exec needs a command");
+        }
+
+        return CommandRunnerOverride is not null ? CommandRunnerOverride(argv) : CommandRunner.Run(argv, Environment.GetVariable("PATH"));
+    }
+
     /// <summary>Tests set this; otherwise fzf when it is on PATH, else the numbered list on the terminal.</summary>
     public Func<IPicker>? PickerFactory { get; set; }
 

@@ -146,6 +146,20 @@ public sealed class PublishedBinaryTests : IDisposable
         Assert.Equal(paths[2] + "\n", home.Run("query", "line").Stdout);
     }
 
+    [Fact]
+    public void QueryExec_RunsTheCommandWithTheMatch_AndReturnsItsStatus()
+    {
+        string file = Path.Combine(home.MakeDirectory("docs"), "todo list.md");
+        File.WriteAllText(file, "x");
+        Assert.Equal(0, home.Run("add", "--files", "--", file).ExitCode);
+
+        var echoed = home.Run("query", "--files", "--exec", "echo found:", "todo");
+        Assert.Equal((0, $"found: {file}\n", ""), (echoed.ExitCode, echoed.Stdout, echoed.Stderr));
+        Assert.Equal(3, home.Run("query", "-f", "-e", "sh -c 'exit 3' sh", "todo").ExitCode);
+        var missing = home.Run("query", "-f", "-e", "no-such-program-here", "todo");
+        Assert.Equal((127, "nvt: no-such-program-here: command not found\n"), (missing.ExitCode, missing.Stderr));
+    }
+
     private ProcessResult RunWithVariable(string name, string value, params string[] args)
     {
         home.Variables[name] = value;

@@ -32,6 +32,19 @@ public sealed class TestContext : IDisposable
 
     public Func<Interactive.IPicker>? PickerFactory { get; set; }
 
+    /// <summary>What `query --exec` ran, in order; each run returns <see cref="ExecStatus"/>.</summary>
+    public List<IReadOnlyList<string>> ExecutedCommands { get; } = [];
+
+    public int ExecStatus { get; set; }
+
+    public string MakeFile(string relative)
+    {
+        string path = Path.Combine(Home, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "x");
+        return path;
+    }
+
     public string DatabasePath => Path.Combine(Home, ".local", "share", "nvt", "nvt.db");
 
     public string MakeDirectory(string relative) => temp.MakeDirectory(Path.Combine("home", relative));
@@ -44,6 +57,11 @@ public sealed class TestContext : IDisposable
         var context = new NvtContext(new DictionaryEnvironment(Variables, CurrentDirectory), RealFileSystem.Instance, Clock, Output, Error)
         {
             PickerFactory = PickerFactory,
+            CommandRunnerOverride = argv =>
+            {
+                ExecutedCommands.Add(argv);
+                return ExecStatus;
+            },
         };
         return NvtCli.Run(context, args);
     }

@@ -9,6 +9,8 @@ public static class EnvVars
     public const string ResolveSymlinks = "NVT_RESOLVE_SYMLINKS";
     public const string Debug = "NVT_DEBUG";
     public const string FzfOptions = "NVT_FZF_OPTS";
+    public const string Ignore = "NVT_IGNORE";
+    public const string Shift = "NVT_SHIFT";
     public const string Home = "HOME";
     public const string XdgDataHome = "XDG_DATA_HOME";
     public const string Config = "NVT_CONFIG";

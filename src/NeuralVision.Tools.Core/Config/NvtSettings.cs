@@ -109,6 +109,15 @@ public sealed class NvtSettings
     public bool ResolveSymlinks => ReadFlag(EnvVars.ResolveSymlinks);
 
     /// <summary>NVT_DEBUG=1: stack traces, and reasons for what the silent `add` skipped. Never fails.</summary>
+    /// <summary>NVT_IGNORE: commands whose arguments the --fasd hook never records (default "nvt ls echo cd").</summary>
+    public IReadOnlyList<string> IgnoredCommands => Words(EnvVars.Ignore, "nvt ls echo cd");
+
+    /// <summary>NVT_SHIFT: command prefixes the --fasd hook skips to reach the real command (default "sudo busybox").</summary>
+    public IReadOnlyList<string> ShiftedCommands => Words(EnvVars.Shift, "sudo busybox");
+
+    private string[] Words(string name, string fallback) =>
+        (environment.GetVariable(name) ?? fallback).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+
     public bool Debug
     {
         get

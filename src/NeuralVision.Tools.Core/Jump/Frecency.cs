@@ -21,19 +21,25 @@ public static class Frecency
     private const long Day = 24 * Hour;
     private const long Week = 7 * Day;
 
-    public static double Score(double rank, long lastAccess, long now)
+    private static readonly RecencyBucket WithinHour = new(4, "under an hour");
+    private static readonly RecencyBucket WithinDay = new(2, "under a day");
+    private static readonly RecencyBucket WithinWeek = new(0.5, "under a week");
+    private static readonly RecencyBucket Older = new(0.25, "a week or more");
+
+    public static double Score(double rank, long lastAccess, long now) => rank * Recency(lastAccess, now).Factor;
+
+    /// <summary>The recency factor the score multiplies the rank by, with the name of its age range (for `nvt explain`).</summary>
+    public static RecencyBucket Recency(long lastAccess, long now) => (now - lastAccess) switch
     {
-        long age = now - lastAccess;
-        double factor = age switch
-        {
-            < Hour => 4,
-            < Day => 2,
-            < Week => 0.5,
-            _ => 0.25,
-        };
-        return rank * factor;
-    }
+        < Hour => WithinHour,
+        < Day => WithinDay,
+        < Week => WithinWeek,
+        _ => Older,
+    };
 
     /// <summary>The factor every rank is multiplied by when the total exceeds <paramref name="maxAge"/>.</summary>
     public static double AgingFactor(double rankSum, double maxAge) => AgingTargetFraction * maxAge / rankSum;
 }
+
+/// <summary>One age range of the score: its factor and a name such as "under a day".</summary>
+public sealed record RecencyBucket(double Factor, string Name);

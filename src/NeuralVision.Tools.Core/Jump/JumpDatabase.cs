@@ -121,29 +121,28 @@ public sealed class JumpDatabase : IDisposable
     /// Also folds in the visits that other processes left in <paramref name="pending"/> when they could not wait for
     /// the lock, in the same transaction.
     /// </summary>
-    public void Add(IReadOnlyList<string> paths, double increment, long now, double maxAge, PendingVisits? pending = null)
+    public void Add(IReadOnlyList<string> paths, double increment, long now, double maxAge, PendingVisits? pending = null) =>
+        Add(paths.Select(path => new Visit(path)).ToList(), increment, now, maxAge, pending);
+
+    /// <summary>Records each visit (a directory or a file), as <see cref="Add(IReadOnlyList{string}, double, long, double, PendingVisits?)"/>.</summary>
+    public void Add(IReadOnlyList<Visit> visits, double increment, long now, double maxAge, PendingVisits? pending = null)
     {
         PendingVisits.Claim? claim = null;
         try
         {
             InTransaction(() =>
             {
-                using var upsert = connection.Prepare(
-                    "INSERT INTO entry (path, name_fold, rank, last_access) VALUES (?1, ?2, ?3, ?4) "
-                    + "ON CONFLICT (path) DO UPDATE SET rank = rank + excluded.rank, "
-                    + "last_access = max(last_access, excluded.last_access)");
-                foreach (string path in paths)
+                using var upsert = PrepareUpsert();
+                foreach (var visit in visits)
                 {
-                    upsert.Bind(1, path).Bind(2, FoldedName(path)).Bind(3, increment).Bind(4, now).Run();
-                    upsert.Reset();
+                    Upsert(upsert, visit.Path, visit.Kind, increment, now);
                 }
 
                 // Claimed only while this process holds the write lock, so appenders wait for a commit, never for a lock.
                 claim = pending?.TryClaim();
                 foreach (var visit in claim?.Visits ?? [])
                 {
-                    upsert.Bind(1, visit.Path).Bind(2, FoldedName(visit.Path)).Bind(3, visit.Increment).Bind(4, visit.Time).Run();
-                    upsert.Reset();
+                    Upsert(upsert, visit.Path, visit.Kind, visit.Increment, visit.Time);
                 }
 
                 AgeIfNeeded(maxAge);
@@ -166,20 +165,21 @@ public sealed class JumpDatabase : IDisposable
     {
         var matcher = new KeywordMatcher(query.Keywords);
         var candidates = ReadCandidates(matcher.LastComponentHint)
-            .Where(entry => matcher.IsMatch(entry.Path)
+            .Where(entry => entry.IsKind(query.Kinds)
+                && matcher.IsMatch(entry.Path)
                 && !query.ExcludePaths.Contains(entry.Path, StringComparer.Ordinal)
                 && (query.BaseDirectory is null || PathNormalizer.IsAtOrBelow(entry.Path, query.BaseDirectory)));
 
         var results = new List<JumpEntry>();
         var stale = new List<string>();
-        foreach (var entry in JumpRanking.Order(candidates, matcher, now))
+        foreach (var entry in JumpRanking.Order(candidates, matcher, now, query.Ranking))
         {
             if (query.Limit is int limit && results.Count >= limit)
             {
                 break;
             }
 
-            if (!query.IncludeMissing && !fileSystem.DirectoryExists(entry.Path))
+            if (!query.IncludeMissing && !entry.ExistsIn(fileSystem))
             {
                 if (now - entry.LastAccess > Frecency.MissingEntryGraceSeconds)
                 {
@@ -200,10 +200,10 @@ public sealed class JumpDatabase : IDisposable
     public IReadOnlyList<JumpEntry> ReadAll()
     {
         var entries = new List<JumpEntry>();
-        using var select = connection.Prepare("SELECT path, rank, last_access FROM entry ORDER BY path");
+        using var select = connection.Prepare("SELECT path, rank, last_access, kind FROM entry ORDER BY path");
         while (select.Step())
         {
-            entries.Add(new JumpEntry(select.GetText(0), select.GetDouble(1), select.GetInt64(2)));
+            entries.Add(ReadEntry(select));
         }
 
         return entries;
@@ -230,12 +230,45 @@ public sealed class JumpDatabase : IDisposable
         return notFound;
     }
 
-    /// <summary>Deletes every entry whose directory does not exist now; returns the deleted paths.</summary>
+    /// <summary>Deletes every entry that does not exist now as what it was recorded as; returns the deleted paths.</summary>
     public IReadOnlyList<string> Prune(IFileSystem fileSystem)
     {
-        var missing = ReadAll().Select(entry => entry.Path).Where(path => !fileSystem.DirectoryExists(path)).ToList();
+        var missing = ReadAll().Where(entry => !entry.ExistsIn(fileSystem)).Select(entry => entry.Path).ToList();
         Remove(missing);
         return missing;
+    }
+
+    /// <summary>
+    /// Adds imported entries in one transaction: a path already present gets the imported rank added and keeps the
+    /// later of the two visit times, as a visit would; then the ranks are aged once if the total passed
+    /// <paramref name="maxAge"/>. Without <paramref name="merge"/>, a database that has entries is left untouched and
+    /// <see cref="DatabaseNotEmptyException"/> is thrown (checked inside the transaction, so no writer can slip in).
+    /// </summary>
+    public ImportCounts Import(IReadOnlyList<JumpEntry> entries, bool merge, double maxAge)
+    {
+        ImportCounts? counts = null;
+        InTransaction(() =>
+        {
+            long before = CountEntries();
+            if (!merge && before > 0)
+            {
+                throw new DatabaseNotEmptyException(before);
+            }
+
+            using (var upsert = PrepareUpsert())
+            {
+                foreach (var entry in entries)
+                {
+                    Upsert(upsert, entry.Path, entry.Kind, entry.Rank, entry.LastAccess);
+                }
+            }
+
+            long afterImport = CountEntries();
+            AgeIfNeeded(maxAge);
+            int added = (int)(afterImport - before);
+            counts = new ImportCounts(added, entries.Count - added, (int)(afterImport - CountEntries()));
+        });
+        return counts!;
     }
 
     /// <summary>The total rank as the triggers keep it (what aging compares with NVT_MAXAGE).</summary>
@@ -247,6 +280,8 @@ public sealed class JumpDatabase : IDisposable
     public string IntegrityCheck() => connection.QueryText("PRAGMA integrity_check") ?? string.Empty;
 
     public void Dispose() => connection.Dispose();
+
+    private long CountEntries() => connection.QueryInt64("SELECT count(*) FROM entry");
 
     private static string FoldedName(string path) => PathNormalizer.LastComponent(path).ToLowerInvariant();
 
@@ -272,21 +307,35 @@ public sealed class JumpDatabase : IDisposable
         var entries = new List<JumpEntry>();
         using var select = lastComponentHint.Length switch
         {
-            0 => connection.Prepare("SELECT path, rank, last_access FROM entry"),
+            0 => connection.Prepare("SELECT path, rank, last_access, kind FROM entry"),
             < JumpSchema.TrigramLength => connection.Prepare(
                 // The sub-select scans only the small name index, not the table; the table is read for the hits alone.
-                "SELECT path, rank, last_access FROM entry WHERE id IN "
+                "SELECT path, rank, last_access, kind FROM entry WHERE id IN "
                 + "(SELECT id FROM entry INDEXED BY entry_by_name WHERE instr(name_fold, ?1) > 0)").Bind(1, lastComponentHint),
             _ => connection.Prepare(
-                "SELECT e.path, e.rank, e.last_access FROM entry_name JOIN entry AS e ON e.id = entry_name.rowid "
+                "SELECT e.path, e.rank, e.last_access, e.kind FROM entry_name JOIN entry AS e ON e.id = entry_name.rowid "
                 + "WHERE entry_name MATCH ?1").Bind(1, FtsPhrase(lastComponentHint)),
         };
         while (select.Step())
         {
-            entries.Add(new JumpEntry(select.GetText(0), select.GetDouble(1), select.GetInt64(2)));
+            entries.Add(ReadEntry(select));
         }
 
         return entries;
+    }
+
+    private static JumpEntry ReadEntry(SqliteStatement select) =>
+        new(select.GetText(0), select.GetDouble(1), select.GetInt64(2), (EntryKind)select.GetInt64(3));
+
+    private SqliteStatement PrepareUpsert() => connection.Prepare(
+        "INSERT INTO entry (path, name_fold, rank, last_access, kind) VALUES (?1, ?2, ?3, ?4, ?5) "
+        + "ON CONFLICT (path) DO UPDATE SET rank = rank + excluded.rank, "
+        + "last_access = max(last_access, excluded.last_access), kind = excluded.kind");
+
+    private static void Upsert(SqliteStatement upsert, string path, EntryKind kind, double increment, long time)
+    {
+        upsert.Bind(1, path).Bind(2, FoldedName(path)).Bind(3, increment).Bind(4, time).Bind(5, (long)kind).Run();
+        upsert.Reset();
     }
 
     /// <summary>An FTS5 phrase that matches the text literally (quotes doubled, as FTS5 string syntax wants).</summary>

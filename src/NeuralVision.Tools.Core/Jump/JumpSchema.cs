@@ -50,6 +50,11 @@ internal static class JumpSchema
             INSERT INTO entry_name (rowid, name_fold) VALUES (new.id, new.name_fold);
         END;
         """,
+
+        // 3: files as well as directories (fasd's f, a and v). Existing rows are directories.
+        """
+        ALTER TABLE entry ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The shortest text the trigram index can look up; shorter hints scan the name index instead.</summary>

@@ -32,28 +32,32 @@ public sealed class JumpService
     }
 
     /// <summary>
-    /// Records a visit to each existing, non-excluded directory; returns why each other path was skipped.
+    /// Records a visit to each existing, non-excluded directory (and, with <paramref name="filesToo"/>, each existing
+    /// file, as a file); returns why each other path was skipped.
     /// Database failures propagate: `add` decides to stay silent about them.
     /// </summary>
-    public IReadOnlyList<string> Add(IReadOnlyList<string> paths, double score, long now)
+    public IReadOnlyList<string> Add(IReadOnlyList<string> paths, double score, long now, bool filesToo = false)
     {
         var excludes = settings.ExcludeDirs;
-        var accepted = new List<string>(paths.Count);
+        var accepted = new List<Visit>(paths.Count);
         var skipped = new List<string>();
         foreach (string path in paths)
         {
             string stored = ToStoredPath(path);
+            EntryKind? kind = fileSystem.DirectoryExists(stored) ? EntryKind.Directory
+                : filesToo && fileSystem.FileExists(stored) ? EntryKind.File
+                : null;
             if (excludes.IsExcluded(stored))
             {
                 skipped.Add($"excluded: {stored}");
             }
-            else if (!fileSystem.DirectoryExists(stored))
+            else if (kind is null)
             {
-                skipped.Add($"not a directory: {stored}");
+                skipped.Add(filesToo ? $"does not exist: {stored}" : $"not a directory: {stored}");
             }
-            else if (!accepted.Contains(stored, StringComparer.Ordinal))
+            else if (!accepted.Any(visit => visit.Path == stored))
             {
-                accepted.Add(stored);
+                accepted.Add(new Visit(stored, kind.Value));
             }
         }
 
@@ -74,7 +78,7 @@ public sealed class JumpService
                     throw;
                 }
 
-                skipped.Add($"database busy; kept for the next add: {string.Join(", ", accepted)}");
+                skipped.Add($"database busy; kept for the next add: {string.Join(", ", accepted.Select(visit => visit.Path))}");
             }
         }
 
@@ -114,6 +118,17 @@ public sealed class JumpService
     /// <summary>Deletes every entry whose directory is gone; the value is the deleted paths.</summary>
     public JumpOutcome<IReadOnlyList<string>> Prune(DateTimeOffset now) =>
         WithDatabase(forWriting: true, now, database => database!.Prune(fileSystem));
+
+    /// <summary>Every entry, in path order; empty when there is no database yet.</summary>
+    public JumpOutcome<IReadOnlyList<JumpEntry>> ReadAll(DateTimeOffset now) =>
+        WithDatabase(forWriting: false, now, database => database?.ReadAll() ?? []);
+
+    /// <summary>Adds imported entries in one transaction (see <see cref="JumpDatabase.Import"/>).</summary>
+    public JumpOutcome<ImportCounts> Import(IReadOnlyList<JumpEntry> entries, bool merge, DateTimeOffset now)
+    {
+        double maxAge = settings.MaxAge;
+        return WithDatabase(forWriting: true, now, database => database!.Import(entries, merge, maxAge));
+    }
 
     /// <summary>
     /// Runs <paramref name="action"/> on the database. An unreadable (corrupt) file is moved aside, never deleted, and

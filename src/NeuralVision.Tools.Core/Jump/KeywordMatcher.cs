@@ -91,4 +91,60 @@ public sealed class KeywordMatcher
         return path.EndsWith(last, comparison)
             && (last[0] == '/' || (path.Length > last.Length && path[path.Length - last.Length - 1] == '/'));
     }
+
+    /// <summary>
+    /// Why <see cref="IsMatch"/> rejects the path, in words (for `nvt explain`), or null when it matches. It follows
+    /// IsMatch step by step; a test checks that the two always agree.
+    /// </summary>
+    public string? WhyNotMatch(string path)
+    {
+        if (keywords.Length == 0)
+        {
+            return null;
+        }
+
+        string last = keywords[^1];
+        int index = path.LastIndexOf(last, comparison);
+        if (index < 0)
+        {
+            return WithCaseNote($"\"{last}\" is not in the path", path);
+        }
+
+        if (path.IndexOf('/', index + last.Length) >= 0)
+        {
+            return WithCaseNote(
+                $"the last keyword \"{last}\" must match in the last component \"{PathNormalizer.LastComponent(path)}\"", path);
+        }
+
+        int end = index;
+        string after = last;
+        for (int k = keywords.Length - 2; k >= 0; k--)
+        {
+            if (keywords[k].Length == 0)
+            {
+                continue;
+            }
+
+            int found = path.AsSpan(0, end).LastIndexOf(keywords[k].AsSpan(), comparison);
+            if (found < 0)
+            {
+                return WithCaseNote(
+                    path.Contains(keywords[k], comparison)
+                        ? $"\"{keywords[k]}\" is not before \"{after}\" (keywords match in order, without overlapping)"
+                        : $"\"{keywords[k]}\" is not in the path",
+                    path);
+            }
+
+            end = found;
+            after = keywords[k];
+        }
+
+        return null;
+    }
+
+    /// <summary>Says when only the smart-case rule made the match fail.</summary>
+    private string WithCaseNote(string reason, string path) =>
+        caseSensitive && new KeywordMatcher(keywords.Select(keyword => keyword.ToLowerInvariant()).ToArray()).IsMatch(path)
+            ? reason + " (case-sensitive: a keyword has an upper-case letter)"
+            : reason;
 }

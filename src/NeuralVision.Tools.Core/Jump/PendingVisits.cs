@@ -6,7 +6,7 @@ using Microsoft.Win32.SafeHandles;
 namespace NeuralVision.Tools.Jump;
 
 /// <summary>One visit that could not be written to the database when it happened.</summary>
-public sealed record PendingVisit(string Path, double Increment, long Time);
+public sealed record PendingVisit(string Path, double Increment, long Time, EntryKind Kind = EntryKind.Directory);
 
 /// <summary>
 /// The overflow file beside the database (`nvt.db-pending`). The hook waits for the database only briefly, so a visit
@@ -35,7 +35,10 @@ public sealed partial class PendingVisits
     public string Path { get; }
 
     /// <summary>Appends the visits; false when they could not be kept (unwritable directory, file over its limit).</summary>
-    public bool Append(IReadOnlyList<string> paths, double increment, long time)
+    public bool Append(IReadOnlyList<string> paths, double increment, long time) =>
+        Append(paths.Select(path => new Visit(path)).ToList(), increment, time);
+
+    public bool Append(IReadOnlyList<Visit> visits, double increment, long time)
     {
         using var handle = OpenLocked(OpenWriteOnly | OpenCreate);
         if (handle is null)
@@ -50,10 +53,10 @@ public sealed partial class PendingVisits
         }
 
         var text = new StringBuilder();
-        foreach (string path in paths)
+        foreach (var visit in visits)
         {
             // NUL ends a record because it is the one byte a path cannot contain.
-            text.Append(CultureInfo.InvariantCulture, $"{time}\t{increment:R}\t{path}\0");
+            text.Append(CultureInfo.InvariantCulture, $"{time}\t{increment:R}\t{(int)visit.Kind}\t{visit.Path}\0");
         }
 
         RandomAccess.Write(handle, Encoding.UTF8.GetBytes(text.ToString()), length);
@@ -100,14 +103,15 @@ public sealed partial class PendingVisits
         var visits = new List<PendingVisit>();
         foreach (string record in text.Split('\0'))
         {
-            string[] fields = record.Split('\t', 3);
-            if (fields.Length == 3
+            string[] fields = record.Split('\t', 4);
+            if (fields.Length == 4
                 && long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long time)
                 && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double increment)
                 && double.IsFinite(increment) && increment > 0
-                && fields[2].StartsWith('/'))
+                && fields[2] is "0" or "1"
+                && fields[3].StartsWith('/'))
             {
-                visits.Add(new PendingVisit(fields[2], increment, time));
+                visits.Add(new PendingVisit(fields[3], increment, time, fields[2] == "1" ? EntryKind.File : EntryKind.Directory));
             }
         }
 

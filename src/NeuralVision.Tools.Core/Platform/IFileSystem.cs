@@ -7,6 +7,9 @@ public interface IFileSystem
 {
     bool DirectoryExists(string path);
 
+    /// <summary>True for an existing path that is not a directory (a regular file, a device, a socket...).</summary>
+    bool FileExists(string path);
+
     /// <summary>The path with every symbolic link resolved (realpath), or null when it cannot be resolved.</summary>
     string? ResolveLinks(string path);
 }
@@ -16,6 +19,8 @@ public sealed partial class RealFileSystem : IFileSystem
     public static readonly RealFileSystem Instance = new();
 
     public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public bool FileExists(string path) => File.Exists(path);
 
     public string? ResolveLinks(string path)
     {

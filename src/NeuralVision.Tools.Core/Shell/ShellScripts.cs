@@ -24,8 +24,8 @@ public enum HookMode
     None,
 }
 
-/// <summary>What `nvt init` was asked for. <see cref="Command"/> null means --no-cmd.</summary>
-public sealed record InitOptions(ShellKind Shell, string? Command, HookMode Hook);
+/// <summary>What `nvt init` was asked for. <see cref="Command"/> null means --no-cmd; <see cref="Fasd"/> adds fasd's commands.</summary>
+public sealed record InitOptions(ShellKind Shell, string? Command, HookMode Hook, bool Fasd = false);
 
 /// <summary>
 /// Renders `nvt init`: a short generated preamble of variables followed by the shell's script, embedded unchanged from
@@ -59,6 +59,11 @@ public static class ShellScripts
             throw new ArgumentException($"invalid command name '{options.Command}'", nameof(options));
         }
 
+        if (options.Fasd && options.Shell == ShellKind.Posix)
+        {
+            throw new ArgumentException("fasd mode needs bash, zsh or fish", nameof(options));
+        }
+
         string command = options.Command ?? string.Empty;
         string hook = options.Hook.ToString().ToLowerInvariant();
         string shell = options.Shell.ToString().ToLowerInvariant();
@@ -68,11 +73,13 @@ public static class ShellScripts
         {
             text.Append("set -g __nvt_cmd '").Append(command).Append("'\n");
             text.Append("set -g __nvt_hook_mode '").Append(hook).Append("'\n");
+            text.Append(options.Fasd ? "set -g __nvt_fasd '1'\n" : string.Empty);
         }
         else
         {
             text.Append("__nvt_cmd='").Append(command).Append("'\n");
             text.Append("__nvt_hook_mode='").Append(hook).Append("'\n");
+            text.Append(options.Fasd ? "__nvt_fasd='1'\n" : string.Empty);
         }
 
         text.Append(Script(options.Shell));

@@ -14,13 +14,35 @@ public static class AddCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
+        var files = new Option<bool>("--files")
+        {
+            Description = "Record files as well as directories (each path as what it is)",
+        };
+        var commandLine = new Option<string?>("--command")
+        {
+            Description = "Also record the existing files and directories among this command line's arguments "
+                + "(what the --fasd hook passes; NVT_IGNORE and NVT_SHIFT apply, a line with --help records nothing)",
+            HelpName = "LINE",
+        };
         var paths = new Argument<string[]>("PATH")
         {
             Description = "Directories to record (relative paths are taken from the current directory)",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("add", "Record a visit to each directory; the shell hook runs this on every cd") { score, paths };
-        command.SetAction(result => Run(context, result.GetValue(paths) ?? [], result.GetValue(score)));
+        var command = new Command("add", "Record a visit to each directory; the shell hook runs this on every cd") { score, files, commandLine, paths };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(paths) is not { Length: > 0 } && result.GetValue(commandLine) is null)
+            {
+                result.AddError("nothing to record: give a PATH or --command");
+            }
+        });
+        command.SetAction(result => Run(
+            context,
+            result.GetValue(paths) ?? [],
+            result.GetValue(score),
+            result.GetValue(files),
+            result.GetValue(commandLine)));
         return command;
     }
 
@@ -43,7 +65,7 @@ public static class AddCommand
         return args.Skip(1).Any(arg => arg.StartsWith('-')) ? null : args[1..];
     }
 
-    public static int Run(NvtContext context, IReadOnlyList<string> paths, double score)
+    public static int Run(NvtContext context, IReadOnlyList<string> paths, double score, bool files = false, string? commandLine = null)
     {
         if (!double.IsFinite(score) || score <= 0)
         {
@@ -53,7 +75,25 @@ public static class AddCommand
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
         try
         {
-            foreach (string reason in service.Add(paths, score, context.UnixNow))
+            var settings = context.Settings;
+            var fromCommand = commandLine is null
+                ? []
+                : CommandLineArguments.CandidatePaths(commandLine, settings.IgnoredCommands, settings.ShiftedCommands, settings.Home);
+
+            // The command's arguments are whatever exists among them, files included; a missing one is not worth a note.
+            var reasons = new List<string>();
+            if (paths.Count > 0)
+            {
+                reasons.AddRange(service.Add(paths, score, context.UnixNow, filesToo: files));
+            }
+
+            if (fromCommand.Count > 0)
+            {
+                reasons.AddRange(service.Add(fromCommand, score, context.UnixNow, filesToo: true)
+                    .Where(reason => !reason.StartsWith("does not exist", StringComparison.Ordinal)));
+            }
+
+            foreach (string reason in reasons)
             {
                 Debug(context, reason);
             }

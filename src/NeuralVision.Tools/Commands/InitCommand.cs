@@ -24,12 +24,18 @@ internal static class InitCommand
         };
         hook.AcceptOnlyFromAmong("pwd", "prompt", "none");
         var noCmd = new Option<bool>("--no-cmd") { Description = "Define only the __nvt_* functions, no z/zi commands" };
-        var command = new Command("init", "Print the shell integration: eval \"$(nvt init bash)\" in ~/.bashrc") { shell, cmd, hook, noCmd };
-        command.SetAction(result => Run(context, result.GetValue(shell)!, result.GetValue(cmd)!, result.GetValue(hook)!, result.GetValue(noCmd)));
+        var fasd = new Option<bool>("--fasd")
+        {
+            Description = "Also record the files and directories among each command's arguments, and define fasd's "
+                + "a s d f sd sf zz v o (bash, zsh, fish; zsh also gets the ,foo word completion)",
+        };
+        var command = new Command("init", "Print the shell integration: eval \"$(nvt init bash)\" in ~/.bashrc") { shell, cmd, hook, noCmd, fasd };
+        command.SetAction(result => Run(
+            context, result.GetValue(shell)!, result.GetValue(cmd)!, result.GetValue(hook)!, result.GetValue(noCmd), result.GetValue(fasd)));
         return command;
     }
 
-    public static int Run(NvtContext context, string shellName, string commandName, string hookName, bool noCommand)
+    public static int Run(NvtContext context, string shellName, string commandName, string hookName, bool noCommand, bool fasd = false)
     {
         var shell = ShellScripts.ParseShell(shellName)
             ?? throw new NvtException($"unsupported shell '{shellName}'; supported: {string.Join(", ", ShellScripts.ShellNames)}");
@@ -38,8 +44,13 @@ internal static class InitCommand
             throw new NvtException($"--cmd must be a plain name (letters, digits, '_'), got '{commandName}'");
         }
 
+        if (fasd && shell == ShellKind.Posix)
+        {
+            throw new NvtException("--fasd needs bash, zsh or fish: a POSIX shell has no hook that sees the commands it runs");
+        }
+
         var hook = Enum.Parse<HookMode>(hookName, ignoreCase: true);
-        context.Output.Write(ShellScripts.Render(new InitOptions(shell, noCommand ? null : commandName, hook)));
+        context.Output.Write(ShellScripts.Render(new InitOptions(shell, noCommand ? null : commandName, hook, fasd)));
         return ExitCodes.Ok;
     }
 }

@@ -12,15 +12,21 @@ internal sealed record QueryRequest(
     bool List,
     bool Scores,
     bool All,
-    bool Interactive = false)
+    bool Interactive = false,
+    KindFilter Kinds = KindFilter.Directories,
+    RankingMode Ranking = RankingMode.Frecency,
+    bool Reverse = false,
+    int Nth = 1,
+    string? Exec = null)
 {
-    public JumpQuery ToJumpQuery() => new(Keywords, Exclude, BaseDirectory, All, List || Interactive ? null : 1);
+    public JumpQuery ToJumpQuery() => new(Keywords, Exclude, BaseDirectory, All, List || Interactive ? null : Nth, Kinds, Ranking);
 
     public bool Equals(QueryRequest? other) =>
         other is not null
         && Keywords.SequenceEqual(other.Keywords)
         && Exclude.SequenceEqual(other.Exclude)
-        && (BaseDirectory, List, Scores, All, Interactive) == (other.BaseDirectory, other.List, other.Scores, other.All, other.Interactive);
+        && (BaseDirectory, List, Scores, All, Interactive) == (other.BaseDirectory, other.List, other.Scores, other.All, other.Interactive)
+        && (Kinds, Ranking, Reverse, Nth, Exec) == (other.Kinds, other.Ranking, other.Reverse, other.Nth, other.Exec);
 
     public override int GetHashCode() => HashCode.Combine(Keywords.Count, BaseDirectory, List, Scores, All);
 }
@@ -49,9 +55,42 @@ internal static class QueryCommand
         Description = "Choose among the matches with fzf, or from a numbered list when fzf is not installed",
     };
 
+    private static readonly Option<bool> Dirs = new("--dirs", "-d") { Description = "Match directories (the default)" };
+    private static readonly Option<bool> Files = new("--files", "-f") { Description = "Match files instead of directories" };
+    private static readonly Option<bool> Any = new("--any") { Description = "Match files and directories" };
+    private static readonly Option<bool> RankOnly = new("--rank", "-r") { Description = "Order by rank alone, ignoring when (fasd -r)" };
+    private static readonly Option<bool> RecentOnly = new("--recent", "-t") { Description = "Order by last visit alone (fasd -t)" };
+    private static readonly Option<bool> Reverse = new("--reverse", "-R") { Description = "List the best match last" };
+    private static readonly Option<int> Nth = new("--nth", "-N")
+    {
+        Description = "Return the Nth best match instead of the best (1-based; fasd's -2, -3... work too)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private static readonly Option<string?> Exec = new("--exec", "-e")
+    {
+        Description = "Run CMD with the best match as its last argument; the exit status is CMD's",
+        HelpName = "CMD",
+    };
+
     public static Command Create(NvtContext context)
     {
-        var command = new Command("query", "Print the directory that best matches the keywords") { Keywords, List, Score, Exclude, BaseDir, All, Interactive };
+        var command = new Command("query", "Print the directory that best matches the keywords")
+        {
+            Keywords, List, Score, Exclude, BaseDir, All, Interactive, Dirs, Files, Any, RankOnly, RecentOnly, Reverse, Nth, Exec,
+        };
+        command.Validators.Add(result =>
+        {
+            if (new[] { Dirs, Files, Any }.Count(option => result.GetValue(option)) > 1)
+            {
+                result.AddError("--dirs, --files and --any exclude each other");
+            }
+            else if (result.GetValue(RankOnly) && result.GetValue(RecentOnly))
+            {
+                result.AddError("--rank and --recent exclude each other");
+            }
+        });
         command.SetAction(result => Run(context, FromParseResult(result)));
         return command;
     }
@@ -63,7 +102,34 @@ internal static class QueryCommand
         result.GetValue(List),
         result.GetValue(Score),
         result.GetValue(All),
-        result.GetValue(Interactive));
+        result.GetValue(Interactive),
+        result.GetValue(Files) ? KindFilter.Files : result.GetValue(Any) ? KindFilter.Any : KindFilter.Directories,
+        result.GetValue(RankOnly) ? RankingMode.Rank : result.GetValue(RecentOnly) ? RankingMode.Recent : RankingMode.Frecency,
+        result.GetValue(Reverse),
+        result.GetValue(Nth),
+        result.GetValue(Exec));
+
+    /// <summary>fasd's "-2" (the second best) as nvt's "--nth 2"; only before "--", so `nvt query -- -2` searches for "-2".</summary>
+    public static string[] RewriteDigitOptions(string[] args)
+    {
+        var rewritten = new List<string>(args.Length + 1);
+        bool afterDoubleDash = false;
+        foreach (string arg in args)
+        {
+            afterDoubleDash |= arg == "--";
+            if (!afterDoubleDash && arg.Length > 1 && arg[0] == '-' && arg.Skip(1).All(char.IsAsciiDigit))
+            {
+                rewritten.Add("--nth");
+                rewritten.Add(arg[1..]);
+            }
+            else
+            {
+                rewritten.Add(arg);
+            }
+        }
+
+        return rewritten.ToArray();
+    }
 
     /// <summary>
     /// The common forms of `nvt query` (what the z function runs on every jump), parsed without building the command
@@ -130,6 +196,11 @@ internal static class QueryCommand
 
     public static int Run(NvtContext context, QueryRequest request)
     {
+        if (request.Nth < 1)
+        {
+            throw new NvtException($"--nth must be 1 or more, got {request.Nth}");
+        }
+
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
         var now = context.Clock.GetUtcNow();
         var outcome = service.Query(request.ToJumpQuery(), now);
@@ -148,6 +219,25 @@ internal static class QueryCommand
             return ExitCodes.NoMatch;
         }
 
+        if (!request.List && !request.Interactive)
+        {
+            // The query asked for the Nth best; the engine returned up to N.
+            if (outcome.Value.Count < request.Nth)
+            {
+                context.Error.WriteLine($"nvt: only {outcome.Value.Count} matches, no match number {request.Nth}");
+                return ExitCodes.NoMatch;
+            }
+
+            var chosen = outcome.Value[request.Nth - 1];
+            if (request.Exec is string exec)
+            {
+                context.Output.Flush();
+                return context.RunCommand(exec, chosen.Path);
+            }
+
+            outcome = outcome with { Value = [chosen] };
+        }
+
         if (request.Interactive)
         {
             var picked = context.CreatePicker().Pick(outcome.Value.Select(entry => entry.Path).ToList());
@@ -160,7 +250,7 @@ internal static class QueryCommand
         }
 
         long unixNow = now.ToUnixTimeSeconds();
-        foreach (var entry in outcome.Value)
+        foreach (var entry in request.Reverse ? outcome.Value.Reverse() : outcome.Value)
         {
             if (request.Scores)
             {

@@ -80,6 +80,63 @@ public sealed class ShellScriptTests : IDisposable
         Assert.True(lint.ExitCode == 0 && lint.Stdout.Length == 0, "shellcheck found:\n" + lint.Stdout + lint.Stderr);
     }
 
+    public static TheoryData<TestShell, string> FasdMatrix()
+    {
+        var data = new TheoryData<TestShell, string>();
+        foreach (var shell in new[] { TestShell.Bash, TestShell.Zsh, TestShell.Fish })
+        {
+            foreach (string hook in new[] { "pwd", "prompt", "none" })
+            {
+                data.Add(shell, hook);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FasdMatrix))]
+    public void InitFasd_SourcedInACleanStrictShell_IsSilentAndDefinesFasdsCommands(TestShell shell, string hook)
+    {
+        string[] fasdCommands = ["a", "d", "f", "o", "s", "sd", "sf", "v", "zz"];
+        string names = string.Join(' ', fasdCommands);
+        string probe = shell switch
+        {
+            TestShell.Bash => $$"""for f in {{names}}; do if declare -F "$f" >/dev/null; then printf '%s\n' "$f"; fi; done""",
+            TestShell.Zsh => $$"""for f in {{names}}; do if (( ${+functions[$f]} )); then print -r -- "$f"; fi; done""",
+            _ => $$"""for f in {{names}}; if functions -q $f; echo $f; end; end""",
+        };
+
+        var result = ShellProcess.RunStrict(home, shell, shell.InitLine("--fasd --hook " + hook) + "\n" + probe);
+
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(fasdCommands, result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("pwd")]
+    [InlineData("none")]
+    public void InitFasd_BashOutput_HasNoShellcheckFindings(string hook)
+    {
+        var init = home.Run("init", "bash", "--fasd", "--hook", hook);
+        Assert.Equal(0, init.ExitCode);
+
+        var lint = ShellProcess.Run(home, "shellcheck", ["-s", "bash", "-"], init.Stdout);
+
+        Assert.True(lint.ExitCode == 0 && lint.Stdout.Length == 0, "shellcheck found:\n" + lint.Stdout + lint.Stderr);
+    }
+
+    [Fact]
+    public void InitFasd_Posix_ExitsTwoWithOneLine()
+    {
+        var result = home.Run("init", "posix", "--fasd");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal("nvt: --fasd needs bash, zsh or fish: a POSIX shell has no hook that sees the commands it runs\n", result.Stderr);
+    }
+
     [Fact]
     public void Init_UnknownShell_ExitsTwoWithOneLineListingTheSupportedShells()
     {

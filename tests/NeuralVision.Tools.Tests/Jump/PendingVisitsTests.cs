@@ -43,9 +43,10 @@ public sealed class PendingVisitsTests : IDisposable
     [Fact]
     public void Parse_SkipsRecordsCutShortOrMalformed()
     {
-        string text = $"{Now}\t1\t/kept\0{Now}\tNaN\t/bad-score\0x\t1\t/bad-time\0{Now}\t1\trelative\0{Now}\t1\t/cut";
+        string text = $"{Now}\t1\t0\t/kept\0{Now}\tNaN\t0\t/bad-score\0x\t1\t0\t/bad-time\0{Now}\t1\t0\trelative\0"
+            + $"{Now}\t1\t7\t/bad-kind\0{Now}\t1\t1\t/file\0{Now}\t1\t0\t/cut";
         Assert.Equal(
-            [new PendingVisit("/kept", 1, Now), new PendingVisit("/cut", 1, Now)],
+            [new PendingVisit("/kept", 1, Now), new PendingVisit("/file", 1, Now, EntryKind.File), new PendingVisit("/cut", 1, Now)],
             PendingVisits.Parse(text));
     }
 
