@@ -17,6 +17,7 @@ public static class NvtCli
             RemoveCommand.Create(context),
             PruneCommand.Create(context),
             InitCommand.Create(context),
+            KeysCommand.Create(context),
         };
 
         // Windows-style help aliases only clutter completion on Linux.
