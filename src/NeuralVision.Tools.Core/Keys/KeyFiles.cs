@@ -99,8 +99,7 @@ public static class KeyFiles
                 return OpenSshPrivateKeyFormat.ReadPublicKey(text);
             }
 
-            var decoded = OpenSshPrivateKeyFormat.Read(text, passphrase: null);
-            return decoded.Key.PublicKey(decoded.Comment);
+            return OpenSshPrivateKeyFormat.ReadUnencryptedPublicKey(text);
         }
 
         if (text.Contains("ENCRYPTED", StringComparison.Ordinal))
