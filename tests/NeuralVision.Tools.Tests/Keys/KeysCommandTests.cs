@@ -136,6 +136,29 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
+    public void Gen_SlowKeyOnTerminal_ShowsSpinnerOnStderrAndErasesIt()
+    {
+        // 150 bcrypt rounds take well over the half second after which the spinner starts.
+        var prompter = new ScriptedPrompter(interactive: false) { ShowsProgress = true };
+
+        Assert.Equal(ExitCodes.Ok, Run(prompter, "gen", "-t", "ed25519", "-f", Path.Combine(temp.Path, "k"), "-N", "p", "-a", "150"));
+
+        Assert.StartsWith("\rGenerating the key... |", error.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\r\u001b[K", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Generating the key...", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gen_FastKey_NoSpinner()
+    {
+        var prompter = new ScriptedPrompter(interactive: false) { ShowsProgress = true };
+
+        Assert.Equal(ExitCodes.Ok, Run(prompter, "gen", "-t", "ed25519", "-f", Path.Combine(temp.Path, "k"), "--no-passphrase"));
+
+        Assert.Equal("", error.ToString());
+    }
+
+    [Fact]
     public void Gen_PassphraseAndNoPassphrase_Refuses()
     {
         int code = Run(new ScriptedPrompter(interactive: false), "gen", "-N", "x", "--no-passphrase");
@@ -221,7 +244,7 @@ public sealed class KeysCommandTests : IDisposable
 
         public bool IsInteractive => interactive;
 
-        public bool ShowsProgress => false;
+        public bool ShowsProgress { get; init; }
 
         public List<string> Prompts { get; } = [];
 
