@@ -48,12 +48,13 @@ internal static class KeysGenCommand
         Validate(request, ed25519, bits);
 
         string home = KeysCommand.Home(context);
-        string sshDirectory = KeyFiles.SshDirectory(home);
+        string sshDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(KeyFiles.SshDirectory(home)));
         string displayPath = request.File ?? KeyFiles.DefaultPath(home, ed25519 ? "ssh-ed25519" : "ssh-rsa");
         string path = Path.GetFullPath(displayPath, context.Environment.CurrentDirectory);
         string directory = Path.GetDirectoryName(path)!;
         bool createSshDirectory = !Directory.Exists(directory);
-        if (createSshDirectory && directory != Path.TrimEndingDirectorySeparator(sshDirectory))
+        // Only ~/.ssh is created (0700), as ssh-keygen does; a missing directory elsewhere is more likely a typo.
+        if (createSshDirectory && directory != sshDirectory)
         {
             throw new NvtException($"directory {directory} does not exist");
         }

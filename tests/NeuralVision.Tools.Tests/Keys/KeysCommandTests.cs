@@ -168,6 +168,18 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
+    public void Gen_FileInMissingSshDirectory_CreatesIt()
+    {
+        string key = Path.Combine(SshDirectory, "work_key");
+
+        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase"));
+
+        Assert.Contains($"Created directory '{SshDirectory}'.\n", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(KeyFiles.SshDirectoryMode, File.GetUnixFileMode(SshDirectory));
+        Assert.True(File.Exists(key));
+    }
+
+    [Fact]
     public void Gen_MissingDirectoryOutsideSsh_Refuses()
     {
         string key = Path.Combine(temp.Path, "missing", "k");
