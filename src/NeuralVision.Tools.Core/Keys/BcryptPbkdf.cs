@@ -110,7 +110,9 @@ public static unsafe class BcryptPbkdf
             {
                 for (int block = 0; block < Words; block += 2)
                 {
-                    Encipher(p, s, ref cdata[block], ref cdata[block + 1]);
+                    ulong result = Encipher(p, s, cdata[block], cdata[block + 1]);
+                    cdata[block] = (uint)(result >> 32);
+                    cdata[block + 1] = (uint)result;
                 }
             }
 
@@ -163,7 +165,9 @@ public static unsafe class BcryptPbkdf
         {
             left ^= StreamToWord(data, ref position);
             right ^= StreamToWord(data, ref position);
-            Encipher(p, s, ref left, ref right);
+            ulong result = Encipher(p, s, left, right);
+            left = (uint)(result >> 32);
+            right = (uint)result;
             p[i] = left;
             p[i + 1] = right;
         }
@@ -172,7 +176,9 @@ public static unsafe class BcryptPbkdf
         {
             left ^= StreamToWord(data, ref position);
             right ^= StreamToWord(data, ref position);
-            Encipher(p, s, ref left, ref right);
+            ulong result = Encipher(p, s, left, right);
+            left = (uint)(result >> 32);
+            right = (uint)result;
             s[i] = left;
             s[i + 1] = right;
         }
@@ -191,14 +197,18 @@ public static unsafe class BcryptPbkdf
         uint right = 0;
         for (int i = 0; i < 18; i += 2)
         {
-            Encipher(p, s, ref left, ref right);
+            ulong result = Encipher(p, s, left, right);
+            left = (uint)(result >> 32);
+            right = (uint)result;
             p[i] = left;
             p[i + 1] = right;
         }
 
         for (int i = 0; i < 1024; i += 2)
         {
-            Encipher(p, s, ref left, ref right);
+            ulong result = Encipher(p, s, left, right);
+            left = (uint)(result >> 32);
+            right = (uint)result;
             s[i] = left;
             s[i + 1] = right;
         }
@@ -208,8 +218,9 @@ public static unsafe class BcryptPbkdf
     private static uint F(uint* s, uint x) =>
         ((s[x >> 24] + s[0x100 + ((x >> 16) & 0xff)]) ^ s[0x200 + ((x >> 8) & 0xff)]) + s[0x300 + (x & 0xff)];
 
+    /// <summary>One Blowfish block; returns (left &lt;&lt; 32) | right so no caller variable has its address taken.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Encipher(uint* p, uint* s, ref uint left, ref uint right)
+    private static ulong Encipher(uint* p, uint* s, uint left, uint right)
     {
         uint l = left ^ p[0];
         uint r = right;
@@ -229,8 +240,7 @@ public static unsafe class BcryptPbkdf
         l ^= F(s, r) ^ p[14];
         r ^= F(s, l) ^ p[15];
         l ^= F(s, r) ^ p[16];
-        left = r ^ p[17];
-        right = l;
+        return ((ulong)(r ^ p[17]) << 32) | l;
     }
 
     private struct BlowfishState
