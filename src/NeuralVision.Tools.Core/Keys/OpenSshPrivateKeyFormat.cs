@@ -106,7 +106,7 @@ public static class OpenSshPrivateKeyFormat
     public static SshPublicKey ReadUnencryptedPublicKey(string text)
     {
         var header = ReadHeader(Dearmour(text));
-        if (header.Encryption is not null)
+        if (header.Cipher != "none")
         {
             throw new WrongPassphraseException("the key is encrypted");
         }
@@ -139,6 +139,11 @@ public static class OpenSshPrivateKeyFormat
     public static DecodedPrivateKey Read(string text, string? passphrase)
     {
         var header = ReadHeader(Dearmour(text));
+        if (header.Unsupported is not null)
+        {
+            throw new KeyFormatException(header.Unsupported);
+        }
+
         byte[] plain;
         if (header.Encryption is null)
         {
@@ -225,7 +230,8 @@ public static class OpenSshPrivateKeyFormat
         }
     }
 
-    private sealed record Header(string Cipher, KeyEncryption? Encryption, byte[] PublicBlob, byte[] PrivateSection);
+    /// <param name="Unsupported">Why the private section cannot be decrypted, or null when it can.</param>
+    private sealed record Header(string Cipher, KeyEncryption? Encryption, byte[] PublicBlob, byte[] PrivateSection, string? Unsupported);
 
     private static Header ReadHeader(byte[] data)
     {
@@ -239,6 +245,7 @@ public static class OpenSshPrivateKeyFormat
         string kdf = reader.ReadText();
         var kdfOptions = reader.ReadString();
         KeyEncryption? encryption = null;
+        string? unsupported = null;
         if (cipher == "aes256-ctr" && kdf == "bcrypt")
         {
             var options = new SshWireReader(kdfOptions);
@@ -253,7 +260,8 @@ public static class OpenSshPrivateKeyFormat
         }
         else if (cipher != "none" || kdf != "none")
         {
-            throw new KeyFormatException($"unsupported key encryption {cipher} with KDF {kdf} (nvt reads none and aes256-ctr with bcrypt)");
+            // Other ciphers (ssh-keygen -Z) still keep the public key in clear: only decrypting them is refused.
+            unsupported = $"unsupported key encryption {cipher} with KDF {kdf} (nvt decrypts aes256-ctr with bcrypt)";
         }
 
         if (reader.ReadUInt32() != 1)
@@ -263,7 +271,7 @@ public static class OpenSshPrivateKeyFormat
 
         byte[] publicBlob = reader.ReadString().ToArray();
         byte[] privateSection = reader.ReadString().ToArray();
-        return new Header(cipher, encryption, publicBlob, privateSection);
+        return new Header(cipher, encryption, publicBlob, privateSection, unsupported);
     }
 
     private static string Armour(byte[] data)

@@ -76,6 +76,16 @@ public sealed class KeyFilesTests : IDisposable
     }
 
     [Fact]
+    public void ReadPublicKeys_ChachaEncryptedKey_ShowsFingerprintButCannotBeDecrypted()
+    {
+        string path = Path.Combine(temp.Path, "id_ed25519");
+        File.WriteAllText(path, KeyFixtures.Ed25519ChachaPrivateKey + "\n");
+
+        Assert.Equal(KeyFixtures.Ed25519ChachaFingerprint, Assert.Single(KeyFiles.ReadPublicKeys(path)).FingerprintLine());
+        Assert.Throws<KeyFormatException>(() => OpenSshPrivateKeyFormat.Read(KeyFixtures.Ed25519ChachaPrivateKey, "pw"));
+    }
+
+    [Fact]
     public void ReadPublicKeys_PlainPrivateKeyWithoutPub_HasItsComment()
     {
         string path = Path.Combine(temp.Path, "id_ed25519");

@@ -166,4 +166,18 @@ internal static class KeyFixtures
         |+=.+.            |
         +----[SHA256]-----+
         """;
+
+    /// <summary>`ssh-keygen -t ed25519 -Z chacha20-poly1305@openssh.com -N pw`, its .pub deleted.</summary>
+    public const string Ed25519ChachaPrivateKey = """
+        -----BEGIN OPENSSH PRIVATE KEY-----
+        b3BlbnNzaC1rZXktdjEAAAAAHWNoYWNoYTIwLXBvbHkxMzA1QG9wZW5zc2guY29tAAAABm
+        JjcnlwdAAAABgAAAAQoG7CN7HlCtR3blUsGOQJrQAAABAAAAABAAAAMwAAAAtzc2gtZWQy
+        NTUxOQAAACAm/tyNdDOrbbbqzXovlMW1dJ9eIDxO2ajdaM40bLyZLQAAAIhxrXDZkzgCAi
+        Ej/ZQNQXHFTBkEQ5Z/yrozM5v61scjM0C6xW5adA1NEUQmAVSiZRUd2eGI52TJFH9euHMG
+        gwVSS92eN/ig9whCfvJJ3R+8B9xEgSTYZgEP4GXItu2JlVp+ngizrrjBX0G4856u3wO5pN
+        xUGgOaSIyfn5c6/J/UI+tyQL8ddfdq49uCopKrqjL9GJWmXYBNog==
+        -----END OPENSSH PRIVATE KEY-----
+        """;
+
+    public const string Ed25519ChachaFingerprint = "256 SHA256:1BfmS+ih7l46M17RI0C4UVPurW43ECuU9JAlpeZEevI no comment (ED25519)";
 }
