@@ -21,6 +21,7 @@ public static class NvtCli
             ListCommand.Create(context),
             StatsCommand.Create(context),
             ExplainCommand.Create(context),
+            KeysCommand.Create(context),
             SshCommand.Create(context),
             ProfilesCommand.Create(context),
         };
@@ -57,6 +58,22 @@ public static class NvtCli
         return null;
     }
 
+    /// <summary>System.CommandLine lists allowed values on lines of their own; nvt's errors are one line.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+
+    /// <summary>The full name of a (sub)command as typed: "nvt keys gen", not just "gen".</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? current = result; current is CommandResult command; current = command.Parent)
+        {
+            names.Insert(0, command.Parent is null ? "nvt" : command.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Exceptions reach the caller.</summary>
     public static int Run(NvtContext context, string[] args)
     {
@@ -87,8 +104,7 @@ public static class NvtCli
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
-            string command = parseResult.CommandResult.Command == root ? "nvt" : "nvt " + parseResult.CommandResult.Command.Name;
-            context.Error.WriteLine($"nvt: {parseResult.Errors[0].Message} (see '{command} --help')");
+            context.Error.WriteLine($"nvt: {OneLine(parseResult.Errors[0].Message)} (see '{CommandPath(parseResult.CommandResult)} --help')");
             return ExitCodes.Error;
         }
 

@@ -203,4 +203,12 @@ public sealed class JumpCommandTests : IDisposable
         var error = Assert.Throws<NeuralVision.Tools.Config.ConfigException>(() => nvt.Run("add", nvt.MakeDirectory("d")));
         Assert.Contains("NVT_MAXAGE", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ParseErrorInASubcommand_PointsToTheWholeCommandsHelp()
+    {
+        Assert.Equal(ExitCodes.Error, nvt.Run("keys", "gen", "-t", "dsa"));
+        Assert.EndsWith("(see 'nvt keys gen --help')\n", nvt.Error.ToString(), StringComparison.Ordinal);
+        Assert.Single(nvt.Error.ToString().TrimEnd('\n').Split('\n'));
+    }
 }

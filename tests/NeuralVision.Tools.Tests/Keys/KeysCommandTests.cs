@@ -1,0 +1,275 @@
+using System.CommandLine;
+using NeuralVision.Tools.Commands;
+using NeuralVision.Tools.Interactive;
+using NeuralVision.Tools.Keys;
+using NeuralVision.Tools.Platform;
+
+namespace NeuralVision.Tools.Tests.Keys;
+
+public sealed class KeysCommandTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+    private readonly string home;
+    private StringWriter output = new();
+    private StringWriter error = new();
+
+    public KeysCommandTests()
+    {
+        home = temp.MakeDirectory("home");
+    }
+
+    private string SshDirectory => Path.Combine(home, ".ssh");
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Gen_NonInteractiveWithoutPassphraseOption_Refuses()
+    {
+        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.Equal("nvt: no passphrase and no terminal to ask for one: pass -N PASSPHRASE, or --no-passphrase for an unencrypted key\n", error.ToString());
+        Assert.False(Directory.Exists(SshDirectory));
+    }
+
+    [Theory]
+    [InlineData("1024")]
+    [InlineData("2047")]
+    public void Gen_RsaBelow2048Bits_Refuses(string bits)
+    {
+        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-b", bits, "--no-passphrase");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.StartsWith($"nvt: RSA keys of {bits} bits are too weak", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(SshDirectory));
+    }
+
+    [Fact]
+    public void Gen_DefaultFile_CreatesSshDirectory0700AndSaysSo()
+    {
+        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-N", "", "-C", "me@host");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        string key = Path.Combine(SshDirectory, "id_ed25519");
+        string[] lines = output.ToString().Split('\n');
+        Assert.Equal("Generating public/private ed25519 key pair.", lines[0]);
+        Assert.Equal($"Created directory '{SshDirectory}'.", lines[1]);
+        Assert.Equal($"Your identification has been saved in {key}", lines[2]);
+        Assert.Equal($"Your public key has been saved in {key}.pub", lines[3]);
+        Assert.Equal("The key fingerprint is:", lines[4]);
+        var publicKey = SshPublicKey.ParseLine(File.ReadAllText(key + ".pub"))!;
+        Assert.Equal($"{publicKey.Fingerprint} me@host", lines[5]);
+        Assert.Equal("The key's randomart image is:", lines[6]);
+        Assert.Equal(publicKey.Randomart() + "\n", string.Join('\n', lines[7..]));
+        Assert.Equal(KeyFiles.SshDirectoryMode, File.GetUnixFileMode(SshDirectory));
+        Assert.Equal(KeyFiles.PrivateKeyMode, File.GetUnixFileMode(key));
+        Assert.Equal(KeyFiles.PublicKeyMode, File.GetUnixFileMode(key + ".pub"));
+        Assert.Null(OpenSshPrivateKeyFormat.Read(File.ReadAllText(key), null).Encryption);
+    }
+
+    [Fact]
+    public void Gen_ExistingFileNotInteractive_RefusesWithoutForce()
+    {
+        string key = Path.Combine(temp.Path, "k");
+        File.WriteAllText(key, "keep me");
+
+        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.Equal($"nvt: {key} already exists; pass --force to overwrite it\n", error.ToString());
+        Assert.Equal("keep me", File.ReadAllText(key));
+
+        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase", "--force"));
+        Assert.StartsWith(OpenSshPrivateKeyFormat.BeginMarker, File.ReadAllText(key), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gen_ExistingFileInteractiveAnswerNo_KeepsFile()
+    {
+        string key = Path.Combine(temp.Path, "k");
+        File.WriteAllText(key, "keep me");
+        var prompter = new ScriptedPrompter(interactive: true, "n");
+
+        int code = Run(prompter, "gen", "-t", "ed25519", "-f", key, "--no-passphrase");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.Equal([$"{key} already exists.\nOverwrite (y/n)? "], prompter.Prompts);
+        Assert.Equal("keep me", File.ReadAllText(key));
+    }
+
+    [Fact]
+    public void Gen_InteractivePassphraseMismatchThenMatch_EncryptsWithIt()
+    {
+        string key = Path.Combine(temp.Path, "k");
+        var prompter = new ScriptedPrompter(interactive: true, "one", "two", "good pass", "good pass");
+
+        int code = Run(prompter, "gen", "-t", "ed25519", "-f", key, "-a", "2");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(["Passphrases do not match.  Try again."], prompter.Told);
+        var decoded = OpenSshPrivateKeyFormat.Read(File.ReadAllText(key), "good pass");
+        Assert.Equal(2, decoded.Encryption!.Rounds);
+        Assert.DoesNotContain("good pass", output.ToString() + error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gen_InteractivePassphraseMismatchThreeTimes_WritesNothing()
+    {
+        string key = Path.Combine(temp.Path, "k");
+        var prompter = new ScriptedPrompter(interactive: true, "a", "b", "c", "d", "e", "f");
+
+        int code = Run(prompter, "gen", "-t", "ed25519", "-f", key);
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.Equal("nvt: the passphrases did not match 3 times; no key written\n", error.ToString());
+        Assert.False(File.Exists(key));
+    }
+
+    [Fact]
+    public void Gen_InteractiveEmptyPassphrase_WritesUnencryptedKey()
+    {
+        string key = Path.Combine(temp.Path, "k");
+
+        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: true, "", ""), "gen", "-t", "ed25519", "-f", key));
+
+        Assert.Null(OpenSshPrivateKeyFormat.Read(File.ReadAllText(key), null).Encryption);
+    }
+
+    [Fact]
+    public void Gen_SlowKeyOnTerminal_ShowsSpinnerOnStderrAndErasesIt()
+    {
+        // 150 bcrypt rounds take well over the half second after which the spinner starts.
+        var prompter = new ScriptedPrompter(interactive: false) { ShowsProgress = true };
+
+        Assert.Equal(ExitCodes.Ok, Run(prompter, "gen", "-t", "ed25519", "-f", Path.Combine(temp.Path, "k"), "-N", "p", "-a", "150"));
+
+        Assert.StartsWith("\rGenerating the key... |", error.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\r\u001b[K", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Generating the key...", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gen_FastKey_NoSpinner()
+    {
+        var prompter = new ScriptedPrompter(interactive: false) { ShowsProgress = true };
+
+        Assert.Equal(ExitCodes.Ok, Run(prompter, "gen", "-t", "ed25519", "-f", Path.Combine(temp.Path, "k"), "--no-passphrase"));
+
+        Assert.Equal("", error.ToString());
+    }
+
+    [Fact]
+    public void Gen_PassphraseAndNoPassphrase_Refuses()
+    {
+        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-N", "x", "--no-passphrase");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.Equal("nvt: -N/--passphrase and --no-passphrase contradict each other\n", error.ToString());
+    }
+
+    [Fact]
+    public void Gen_FileInMissingSshDirectory_CreatesIt()
+    {
+        string key = Path.Combine(SshDirectory, "work_key");
+
+        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase"));
+
+        Assert.Contains($"Created directory '{SshDirectory}'.\n", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(KeyFiles.SshDirectoryMode, File.GetUnixFileMode(SshDirectory));
+        Assert.True(File.Exists(key));
+    }
+
+    [Fact]
+    public void Gen_MissingDirectoryOutsideSsh_Refuses()
+    {
+        string key = Path.Combine(temp.Path, "missing", "k");
+
+        Assert.Equal(ExitCodes.Error, Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase"));
+        Assert.Equal($"nvt: directory {Path.GetDirectoryName(key)} does not exist\n", error.ToString());
+    }
+
+    [Fact]
+    public void List_PrintsEveryPubFileSorted()
+    {
+        Directory.CreateDirectory(SshDirectory);
+        File.WriteAllText(Path.Combine(SshDirectory, "b.pub"), KeyFixtures.Rsa2048PemPublicKey + "\n");
+        File.WriteAllText(Path.Combine(SshDirectory, "a.pub"), KeyFixtures.Ed25519PlainPublicKey + "\n");
+
+        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "list"));
+
+        string expected = $"{SshDirectory}/a.pub: {KeyFixtures.Ed25519PlainRandomart.Split('\n')[0]}\n"
+            + $"{SshDirectory}/b.pub: {KeyFixtures.Rsa2048PemRandomart.Split('\n')[0]}\n";
+        Assert.Equal(expected, output.ToString());
+    }
+
+    [Fact]
+    public void List_NoKeys_ExitsNoMatch()
+    {
+        Assert.Equal(ExitCodes.NoMatch, Run(new ScriptedPrompter(interactive: false), "list"));
+        Assert.Equal($"nvt: no public keys (*.pub) in {SshDirectory}\n", error.ToString());
+    }
+
+    [Fact]
+    public void Fingerprint_Visual_PrintsSshKeygenLvOutput()
+    {
+        string path = Path.Combine(temp.Path, "k.pub");
+        File.WriteAllText(path, KeyFixtures.Rsa2048EncryptedPublicKey + "\n");
+
+        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "fingerprint", "-v", path));
+
+        Assert.Equal(KeyFixtures.Rsa2048EncryptedRandomart + "\n", output.ToString());
+    }
+
+    [Fact]
+    public void Fingerprint_MissingFile_FailsWithOneLine()
+    {
+        Assert.Equal(ExitCodes.Error, Run(new ScriptedPrompter(interactive: false), "fingerprint", "nope.pub"));
+        Assert.StartsWith("nvt: nope.pub: ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs `nvt keys ARGS` with the given prompter, turning NvtException into output as Program does.</summary>
+    private int Run(IKeyPrompter prompter, params string[] args)
+    {
+        output = new StringWriter();
+        error = new StringWriter();
+        var context = new NvtContext(
+            new DictionaryEnvironment(new Dictionary<string, string> { ["HOME"] = home }, temp.Path),
+            RealFileSystem.Instance,
+            TimeProvider.System,
+            output,
+            error);
+        var root = new RootCommand { KeysCommand.Create(context, prompter) };
+        try
+        {
+            return root.Parse(["keys", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (NvtException e)
+        {
+            error.WriteLine($"nvt: {e.Message}");
+            return e.ExitCode;
+        }
+    }
+
+    private sealed class ScriptedPrompter(bool interactive, params string[] answers) : IKeyPrompter
+    {
+        private readonly Queue<string> answers = new(answers);
+
+        public bool IsInteractive => interactive;
+
+        public bool ShowsProgress { get; init; }
+
+        public List<string> Prompts { get; } = [];
+
+        public List<string> Told { get; } = [];
+
+        public string? ReadSecret(string prompt) => ReadLine(prompt);
+
+        public string? ReadLine(string prompt)
+        {
+            Prompts.Add(prompt);
+            return answers.TryDequeue(out string? answer) ? answer : null;
+        }
+
+        public void Tell(string line) => Told.Add(line);
+    }
+}
