@@ -33,19 +33,24 @@ public sealed class JumpService
 
     /// <summary>
     /// Records a visit to each existing, non-excluded directory (and, with <paramref name="filesToo"/>, each existing
-    /// file, as a file); returns why each other path was skipped.
+    /// file, as a file), plus each existing file or directory among <paramref name="commandArguments"/> (the
+    /// arguments of a command line, where a missing one is normal and not reported), all in one transaction;
+    /// returns why each other path was skipped.
     /// Database failures propagate: `add` decides to stay silent about them.
     /// </summary>
-    public IReadOnlyList<string> Add(IReadOnlyList<string> paths, double score, long now, bool filesToo = false)
+    public IReadOnlyList<string> Add(
+        IReadOnlyList<string> paths, double score, long now, bool filesToo = false, IReadOnlyList<string>? commandArguments = null)
     {
         var excludes = settings.ExcludeDirs;
         var accepted = new List<Visit>(paths.Count);
         var skipped = new List<string>();
-        foreach (string path in paths)
+        var candidates = paths.Select(path => (Path: path, FilesToo: filesToo, FromCommand: false))
+            .Concat((commandArguments ?? []).Select(path => (Path: path, FilesToo: true, FromCommand: true)));
+        foreach (var (path, allowFiles, fromCommand) in candidates)
         {
             string stored = ToStoredPath(path);
             EntryKind? kind = fileSystem.DirectoryExists(stored) ? EntryKind.Directory
-                : filesToo && fileSystem.FileExists(stored) ? EntryKind.File
+                : allowFiles && fileSystem.FileExists(stored) ? EntryKind.File
                 : null;
             if (excludes.IsExcluded(stored))
             {
@@ -53,7 +58,10 @@ public sealed class JumpService
             }
             else if (kind is null)
             {
-                skipped.Add(filesToo ? $"does not exist: {stored}" : $"not a directory: {stored}");
+                if (!fromCommand)
+                {
+                    skipped.Add(allowFiles ? $"does not exist: {stored}" : $"not a directory: {stored}");
+                }
             }
             else if (!accepted.Any(visit => visit.Path == stored))
             {

@@ -80,20 +80,8 @@ public static class AddCommand
                 ? []
                 : CommandLineArguments.CandidatePaths(commandLine, settings.IgnoredCommands, settings.ShiftedCommands, settings.Home);
 
-            // The command's arguments are whatever exists among them, files included; a missing one is not worth a note.
-            var reasons = new List<string>();
-            if (paths.Count > 0)
-            {
-                reasons.AddRange(service.Add(paths, score, context.UnixNow, filesToo: files));
-            }
-
-            if (fromCommand.Count > 0)
-            {
-                reasons.AddRange(service.Add(fromCommand, score, context.UnixNow, filesToo: true)
-                    .Where(reason => !reason.StartsWith("does not exist", StringComparison.Ordinal)));
-            }
-
-            foreach (string reason in reasons)
+            // One database write for the directory and the command's arguments: the --fasd hook runs this per command.
+            foreach (string reason in service.Add(paths, score, context.UnixNow, files, fromCommand))
             {
                 Debug(context, reason);
             }
