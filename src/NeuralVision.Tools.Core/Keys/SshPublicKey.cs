@@ -27,7 +27,13 @@ public sealed class SshPublicKey
     public int Bits { get; }
 
     /// <summary>"SHA256:" and the unpadded base64 of the blob's SHA-256, as ssh-keygen prints it.</summary>
-    public string Fingerprint => "SHA256:" + Convert.ToBase64String(SHA256.HashData(Blob)).TrimEnd('=');
+    public string Fingerprint => FingerprintOf(Blob);
+
+    /// <summary>
+    /// The fingerprint of any key blob, also of types this class cannot describe: host keys arrive as bare blobs
+    /// (SSH.NET's HostKey, a known_hosts field) and are only ever fingerprinted and compared.
+    /// </summary>
+    public static string FingerprintOf(ReadOnlySpan<byte> blob) => "SHA256:" + Convert.ToBase64String(SHA256.HashData(blob)).TrimEnd('=');
 
     /// <summary>The line of a .pub file (without the newline): "TYPE BASE64 COMMENT", no trailing space without a comment.</summary>
     public string ToLine() =>
