@@ -14,6 +14,12 @@ public static class ExitCodes
     /// </summary>
     public const int BadImportFile = 1;
 
+    /// <summary>
+    /// `nvt keys copy`: the key was not installed (no key, connection, host key, authentication or remote failure), the
+    /// status ssh-copy-id uses for all of these.
+    /// </summary>
+    public const int KeyCopyFailed = 1;
+
     /// <summary>Bad usage, bad configuration, or a failure nvt could not work around.</summary>
     public const int Error = 2;
 

@@ -8,11 +8,12 @@ internal static class KeysCommand
 {
     /// <param name="prompter">Tests pass scripted answers; null means the real terminal.</param>
     public static Command Create(NvtContext context, IKeyPrompter? prompter = null) =>
-        new("keys", "Create OpenSSH key pairs and show their fingerprints")
+        new("keys", "Create OpenSSH key pairs, show their fingerprints, install them on servers")
         {
             KeysGenCommand.Create(context, prompter ?? new TtyKeyPrompter()),
             KeysListCommand.Create(context),
             KeysFingerprintCommand.Create(context),
+            KeysCopyCommand.Create(context),
         };
 
     /// <summary>$HOME, where ~/.ssh is (the same HOME the rest of nvt uses, so a temporary HOME isolates tests).</summary>

@@ -47,6 +47,12 @@ public sealed class TempHome : IDisposable
 
     public ProcessResult RunIn(string workingDirectory, params string[] args) => RunWithOptions(asNobody: false, workingDirectory, args);
 
+    /// <summary>
+    /// Runs nvt in a new session (setsid), so it has no controlling terminal: /dev/tty cannot be opened, as under cron
+    /// or CI, and every question must be answered by options or SSH_ASKPASS.
+    /// </summary>
+    public ProcessResult RunWithoutTerminal(params string[] args) => RunWithOptions(asNobody: false, workingDirectory: null, args, detached: true);
+
     public Process Start(params string[] args) => Process.Start(StartInfo(asNobody: false, workingDirectory: null, args))!;
 
     public void Dispose()
@@ -63,10 +69,10 @@ public sealed class TempHome : IDisposable
         }
     }
 
-    private ProcessResult RunWithOptions(bool asNobody, string? workingDirectory, string[] args)
+    private ProcessResult RunWithOptions(bool asNobody, string? workingDirectory, string[] args, bool detached = false)
     {
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(StartInfo(asNobody, workingDirectory, args))!;
+        using var process = Process.Start(StartInfo(asNobody, workingDirectory, args, detached))!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -79,11 +85,13 @@ public sealed class TempHome : IDisposable
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
     }
 
-    private ProcessStartInfo StartInfo(bool asNobody, string? workingDirectory, string[] args)
+    private ProcessStartInfo StartInfo(bool asNobody, string? workingDirectory, string[] args, bool detached = false)
     {
         var start = asNobody
             ? new ProcessStartInfo("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", NvtBinary.Path, .. args])
-            : new ProcessStartInfo(NvtBinary.Path, args);
+            : detached
+                ? new ProcessStartInfo("setsid", ["--wait", NvtBinary.Path, .. args])
+                : new ProcessStartInfo(NvtBinary.Path, args);
         start.WorkingDirectory = workingDirectory ?? Home;
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;

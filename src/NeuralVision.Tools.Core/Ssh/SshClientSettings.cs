@@ -1,0 +1,124 @@
+using System.Globalization;
+
+namespace NeuralVision.Tools.Ssh;
+
+/// <summary>
+/// What OpenSSH's configuration says about one destination, as far as `nvt keys copy` needs it: where to connect, as
+/// whom, which identities to try and which known_hosts files to check and write.
+/// </summary>
+/// <param name="HostName">The name or address to connect to (ssh_config HostName).</param>
+/// <param name="HostKeyAlias">The name to look up in known_hosts instead of <paramref name="HostName"/>, when set.</param>
+/// <param name="ConnectTimeout">ssh_config ConnectTimeout; null for none.</param>
+public sealed record SshClientSettings(
+    string HostName,
+    int Port,
+    string User,
+    string? HostKeyAlias,
+    IReadOnlyList<string> IdentityFiles,
+    IReadOnlyList<string> UserKnownHostsFiles,
+    IReadOnlyList<string> GlobalKnownHostsFiles,
+    bool HashKnownHosts,
+    TimeSpan? ConnectTimeout)
+{
+    public const int DefaultPort = 22;
+
+    /// <summary>The name known_hosts entries are written and looked up under (before any [host]:port bracketing).</summary>
+    public string KnownHostsName => (HostKeyAlias ?? HostName).ToLowerInvariant();
+
+    /// <summary>What nvt assumes when ssh is not installed: OpenSSH's built-in defaults, with ~ taken from $HOME.</summary>
+    public static SshClientSettings Defaults(string host, int? port, string user, string home)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        string ssh = Path.Combine(home, ".ssh");
+        return new SshClientSettings(
+            host,
+            port ?? DefaultPort,
+            user,
+            null,
+            [Path.Combine(ssh, "id_rsa"), Path.Combine(ssh, "id_ecdsa"), Path.Combine(ssh, "id_ed25519")],
+            [Path.Combine(ssh, "known_hosts"), Path.Combine(ssh, "known_hosts2")],
+            ["/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"],
+            HashKnownHosts: false,
+            ConnectTimeout: null);
+    }
+
+    /// <summary>
+    /// Reads <c>ssh -G</c>'s output ("keyword value" lines, keywords in lower case). ssh expands <c>~</c> in known_hosts
+    /// paths with the passwd entry's home (<paramref name="passwdHome"/>) but leaves it in identity files; nvt reads
+    /// both against <paramref name="home"/> ($HOME), like the rest of nvt, so a temporary HOME isolates everything.
+    /// </summary>
+    public static SshClientSettings Parse(string output, string home, string? passwdHome)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        string? hostName = null, user = null, alias = null;
+        int? port = null;
+        TimeSpan? timeout = null;
+        bool hash = false;
+        var identities = new List<string>();
+        var userFiles = new List<string>();
+        var globalFiles = new List<string>();
+        foreach (string rawLine in output.Split('\n'))
+        {
+            string line = rawLine.TrimEnd('\r');
+            int space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0)
+            {
+                continue;
+            }
+
+            string value = line[(space + 1)..].Trim();
+            switch (line[..space])
+            {
+                case "hostname":
+                    hostName ??= value;
+                    break;
+                case "user":
+                    user ??= value;
+                    break;
+                case "port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed):
+                    port ??= parsed;
+                    break;
+                case "hostkeyalias":
+                    alias ??= value;
+                    break;
+                case "hashknownhosts":
+                    hash = value == "yes";
+                    break;
+                case "connecttimeout" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds):
+                    timeout = TimeSpan.FromSeconds(seconds);
+                    break;
+                case "identityfile":
+                    identities.Add(ExpandHome(value, home, passwdHome));
+                    break;
+                case "userknownhostsfile":
+                    userFiles.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(path => ExpandHome(path, home, passwdHome)));
+                    break;
+                case "globalknownhostsfile":
+                    globalFiles.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(path => ExpandHome(path, home, passwdHome)));
+                    break;
+            }
+        }
+
+        if (hostName is null || user is null)
+        {
+            throw new FormatException("ssh -G printed no hostname or user");
+        }
+
+        return new SshClientSettings(hostName, port ?? DefaultPort, user, alias, identities, userFiles, globalFiles, hash, timeout);
+    }
+
+    private static string ExpandHome(string path, string home, string? passwdHome)
+    {
+        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
+        {
+            return home + path[1..];
+        }
+
+        if (passwdHome is { Length: > 1 } && (path == passwdHome || path.StartsWith(passwdHome + "/", StringComparison.Ordinal)))
+        {
+            return home + path[passwdHome.Length..];
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
+
+/// <summary>What kind of server a test needs.</summary>
+/// <param name="Sftp">Offer the SFTP subsystem (internal-sftp); off to test the exec fallback.</param>
+/// <param name="Password">PasswordAuthentication.</param>
+/// <param name="KeyboardInteractive">KbdInteractiveAuthentication (through PAM).</param>
+public sealed record TestSshdOptions(bool Sftp = true, bool Password = true, bool KeyboardInteractive = true);
+
+/// <summary>
+/// A real OpenSSH sshd on 127.0.0.1 and a free port, with its own host keys, config and log in a temp directory, and a
+/// throwaway local user with a random password and a fresh home (no ~/.ssh), so `keys copy` can be tested end to end
+/// against the real file layout and StrictModes. Needs root (useradd, chpasswd, sshd with PAM), as CI runs. The user's
+/// GECOS field carries a marker and the creating process id, so a crashed run's users are removed by the next run and
+/// never anybody else's. Dispose kills sshd and everything of the user's, then deletes the user and the files.
+/// </summary>
+public sealed class TestSshd : IDisposable
+{
+    private const string Marker = "nvt-test-user";
+    private readonly Process process;
+
+    public TestSshd(TestSshdOptions? options = null)
+    {
+        options ??= new TestSshdOptions();
+        if (Environment.UserName != "root")
+        {
+            throw new InvalidOperationException("the sshd tests need root (useradd, chpasswd, sshd with PAM); CI runs them as root");
+        }
+
+        RemoveStaleUsers();
+        Directory = System.IO.Directory.CreateTempSubdirectory("nvt-sshd-").FullName;
+        File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        UserName = "nvtt" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        Password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y');
+        Home = "/home/" + UserName;
+        Run("useradd", "--create-home", "--home-dir", Home, "--shell", "/bin/sh", "--comment", $"{Marker} pid={Environment.ProcessId}", UserName);
+        RunWithInput($"{UserName}:{Password}\n", "chpasswd");
+
+        foreach (string type in new[] { "ed25519", "ecdsa" })
+        {
+            Run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "nvt test host", "-f", Path.Combine(Directory, $"host_{type}"));
+        }
+
+        System.IO.Directory.CreateDirectory("/run/sshd");
+        Port = FreePort();
+        LogPath = Path.Combine(Directory, "sshd.log");
+        ConfigPath = Path.Combine(Directory, "sshd_config");
+        File.WriteAllLines(ConfigPath,
+        [
+            $"Port {Port}",
+            "ListenAddress 127.0.0.1",
+            $"HostKey {HostKeyPath("ed25519")}",
+            $"HostKey {HostKeyPath("ecdsa")}",
+            $"PidFile {Path.Combine(Directory, "sshd.pid")}",
+            "AuthorizedKeysFile .ssh/authorized_keys",
+            $"AllowUsers {UserName}",
+            "PermitRootLogin no",
+            "StrictModes yes",
+            "PubkeyAuthentication yes",
+            $"PasswordAuthentication {YesNo(options.Password)}",
+            $"KbdInteractiveAuthentication {YesNo(options.KeyboardInteractive)}",
+            "UsePAM yes",
+            "LogLevel VERBOSE",
+            .. options.Sftp ? new[] { "Subsystem sftp internal-sftp" } : [],
+        ]);
+        string sshd = File.Exists("/usr/sbin/sshd") ? "/usr/sbin/sshd" : "sshd";
+        Run(sshd, "-t", "-f", ConfigPath);
+        process = Process.Start(new ProcessStartInfo(sshd, ["-D", "-f", ConfigPath, "-E", LogPath]) { RedirectStandardError = true })!;
+        WaitUntilListening();
+    }
+
+    public string Directory { get; }
+
+    public int Port { get; }
+
+    public string PortText => Port.ToString(CultureInfo.InvariantCulture);
+
+    public string UserName { get; }
+
+    /// <summary>The throwaway user's password: give it to nvt through SSH_ASKPASS, never on a command line.</summary>
+    public string Password { get; }
+
+    public string Home { get; }
+
+    public string ConfigPath { get; }
+
+    public string LogPath { get; }
+
+    public string AuthorizedKeysPath => Path.Combine(Home, ".ssh", "authorized_keys");
+
+    public string Log => File.Exists(LogPath) ? File.ReadAllText(LogPath) : "";
+
+    public string HostKeyPath(string type) => Path.Combine(Directory, $"host_{type}");
+
+    /// <summary>A known_hosts line for this server as ssh writes it for a non-22 port: "[127.0.0.1]:PORT TYPE BASE64".</summary>
+    public string KnownHostsLine(string type = "ed25519")
+    {
+        string[] publicKey = File.ReadAllText(HostKeyPath(type) + ".pub").Split(' ');
+        return $"[127.0.0.1]:{Port} {publicKey[0]} {publicKey[1]}";
+    }
+
+    /// <summary>Writes authorized_keys as the user would have it: owned by them, ~/.ssh 0700, the file 0600.</summary>
+    public void WriteAuthorizedKeys(byte[] content)
+    {
+        string sshDirectory = Path.Combine(Home, ".ssh");
+        System.IO.Directory.CreateDirectory(sshDirectory);
+        File.SetUnixFileMode(sshDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.WriteAllBytes(AuthorizedKeysPath, content);
+        File.SetUnixFileMode(AuthorizedKeysPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Run("chown", "-R", $"{UserName}:{UserName}", sshDirectory);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        process.Dispose();
+        DeleteUser(UserName);
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+
+    /// <summary>Users left by a test run that died before Dispose: marked by us, created by a process that is gone.</summary>
+    private static void RemoveStaleUsers()
+    {
+        foreach (string line in File.ReadAllLines("/etc/passwd"))
+        {
+            string[] fields = line.Split(':');
+            if (fields.Length < 5 || !fields[4].StartsWith(Marker + " pid=", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (int.TryParse(fields[4][(Marker.Length + 5)..], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
+                && !System.IO.Directory.Exists($"/proc/{pid}"))
+            {
+                DeleteUser(fields[0]);
+            }
+        }
+    }
+
+    private static void DeleteUser(string name)
+    {
+        // The user's sessions (an sshd child, a remote sh) would make userdel refuse.
+        RunQuietly("pkill", "-KILL", "-u", name);
+        RunQuietly("userdel", "--remove", "--force", name);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private void WaitUntilListening()
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (clock.Elapsed < TimeSpan.FromSeconds(10) && !process.HasExited)
+            {
+                Thread.Sleep(20);
+            }
+            catch (SocketException e)
+            {
+                throw new InvalidOperationException($"sshd did not listen on 127.0.0.1:{Port}: {process.StandardError.ReadToEnd()} {Log}", e);
+            }
+        }
+    }
+
+    internal static string Run(string program, params string[] args) => RunWithInput(null, program, args);
+
+    private static string RunWithInput(string? input, string program, params string[] args)
+    {
+        using var child = Process.Start(new ProcessStartInfo(program, args)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        if (input is not null)
+        {
+            child.StandardInput.Write(input);
+        }
+
+        child.StandardInput.Close();
+        var output = child.StandardOutput.ReadToEndAsync();
+        string errors = child.StandardError.ReadToEnd();
+        child.WaitForExit();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({child.ExitCode}): {errors}");
+        }
+
+        return output.Result;
+    }
+
+    private static void RunQuietly(string program, params string[] args)
+    {
+        using var child = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        child.WaitForExit();
+    }
+}

@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using System.Text;
+using NeuralVision.Tools.IntegrationTests.Infrastructure;
+
+namespace NeuralVision.Tools.IntegrationTests.Keys;
+
+/// <summary>
+/// `nvt keys copy` through the published binary against a real OpenSSH sshd with a throwaway user: the remote file and
+/// its modes afterwards, a real `ssh -o BatchMode=yes` login with the key, and what the password prompts and the
+/// server log show.
+/// </summary>
+public sealed class KeysCopyTests
+{
+    [Fact]
+    public void FreshAccountGetsTheKeyOverSftpWithStrictModes()
+    {
+        using var bed = new KeyCopyBed();
+        Assert.False(Directory.Exists(Path.GetDirectoryName(bed.Server.AuthorizedKeysPath)));
+
+        var result = bed.Copy();
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("Number of key(s) added: 1", result.Stdout);
+        Assert.Contains($"Now try logging into the machine with: ssh -p {bed.Server.Port} '{bed.Destination}'", result.Stdout);
+        Assert.Equal(bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
+        bed.AssertRemoteModes();
+        Assert.Equal(0, bed.SshWithKey());
+        Assert.Single(bed.AskpassPrompts);
+        Assert.DoesNotContain(bed.Server.Password, result.Stdout + result.Stderr);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(bed.Server.AuthorizedKeysPath)!, ".authorized_keys.nvt-*"));
+    }
+
+    [Fact]
+    public void ExistingLinesAreKeptByteForByteAndAMissingFinalNewlineIsAdded()
+    {
+        using var bed = new KeyCopyBed();
+        byte[] before = Encoding.UTF8.GetBytes("# managed by hand\r\ncommand=\"echo hi there\" " + OtherKeyLine + " old\tkey");
+        bed.Server.WriteAuthorizedKeys(before);
+
+        var result = bed.Copy();
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        byte[] after = bed.RemoteFile()!;
+        Assert.Equal(before, after[..before.Length]);
+        Assert.Equal("\n" + bed.PublicKeyLine + "\n", Encoding.UTF8.GetString(after[before.Length..]));
+        bed.AssertRemoteModes();
+        Assert.Equal(0, bed.SshWithKey());
+    }
+
+    [Fact]
+    public void AKeyAlreadyInstalledWithOptionsIsNotAddedAgainAndNothingIsWritten()
+    {
+        using var bed = new KeyCopyBed();
+        string[] key = bed.PublicKeyLine.Split(' ');
+        byte[] before = Encoding.UTF8.GetBytes($"from=\"127.0.0.1\",no-pty {key[0]} {key[1]} a different comment\n");
+        bed.Server.WriteAuthorizedKeys(before);
+        var modified = File.GetLastWriteTimeUtc(bed.Server.AuthorizedKeysPath);
+
+        var result = bed.Copy();
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains($"All keys were already installed on {bed.Destination}", result.Stdout);
+        Assert.Equal(before, bed.RemoteFile());
+        Assert.Equal(modified, File.GetLastWriteTimeUtc(bed.Server.AuthorizedKeysPath));
+        // The installed key itself logged nvt in: no password was needed.
+        Assert.Empty(bed.AskpassPrompts);
+    }
+
+    [Fact]
+    public void TwoRunsInstallTheKeyOnceAndTheSecondNeedsNoPassword()
+    {
+        using var bed = new KeyCopyBed();
+
+        var first = bed.Copy();
+        var second = bed.Copy();
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Contains("All keys were already installed", second.Stdout);
+        Assert.Equal(bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
+        Assert.Single(bed.AskpassPrompts);
+    }
+
+    [Fact]
+    public void ThreeWrongPasswordsFailCleanlyAndLeaveTheFileUntouched()
+    {
+        using var bed = new KeyCopyBed();
+        byte[] before = Encoding.UTF8.GetBytes(OtherKeyLine + "\n");
+        bed.Server.WriteAuthorizedKeys(before);
+        bed.SetPassword("not-" + bed.Server.Password);
+
+        var result = bed.Copy();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("3 wrong passwords", result.Stderr);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.StartsWith("nvt: permission denied", StringComparison.Ordinal));
+        Assert.Equal(3, bed.AskpassPrompts.Length);
+        Assert.Equal(before, bed.RemoteFile());
+        Assert.DoesNotContain(bed.Server.Password, result.Stdout + result.Stderr);
+    }
+
+    [Fact]
+    public void AChangedHostKeyIsRefusedBeforeAnyPasswordIsSent()
+    {
+        using var bed = new KeyCopyBed();
+        string[] wrong = OtherKeyLine.Split(' ');
+        // Same types as the server's keys, other key material: what a man in the middle would present.
+        File.WriteAllText(bed.KnownHostsPath,
+            $"# first line\n[127.0.0.1]:{bed.Server.Port} {wrong[0]} {wrong[1]}\n[127.0.0.1]:{bed.Server.Port} {OtherEcdsaKeyLine}\n");
+
+        var result = bed.Copy();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", result.Stderr);
+        Assert.Contains($"{bed.KnownHostsPath}:", result.Stderr);
+        Assert.Empty(bed.AskpassPrompts);
+        Assert.Null(bed.RemoteFile());
+        string log = bed.Server.Log;
+        Assert.DoesNotContain("password", log, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("keyboard-interactive", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accepted", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHashedKnownHostsEntryIsRecognised()
+    {
+        using var bed = new KeyCopyBed();
+        TestSshd.Run("ssh-keygen", "-H", "-f", bed.KnownHostsPath);
+        Assert.StartsWith("|1|", File.ReadAllText(bed.KnownHostsPath), StringComparison.Ordinal);
+
+        var result = bed.Copy();
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("Number of key(s) added: 1", result.Stdout);
+    }
+
+    [Fact]
+    public void AnUnknownHostIsRefusedWithoutATerminal()
+    {
+        using var bed = new KeyCopyBed();
+        File.WriteAllText(bed.KnownHostsPath, "");
+
+        var result = bed.Copy();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--accept-new", result.Stderr);
+        Assert.Contains("SHA256:", result.Stderr);
+        Assert.Empty(bed.AskpassPrompts);
+        Assert.Null(bed.RemoteFile());
+        Assert.Equal("", File.ReadAllText(bed.KnownHostsPath));
+    }
+
+    [Fact]
+    public void AcceptNewAddsTheHostToKnownHostsAndInstalls()
+    {
+        using var bed = new KeyCopyBed();
+        File.Delete(bed.KnownHostsPath);
+
+        var result = bed.Copy("--accept-new");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("Permanently added", result.Stderr);
+        // ssh itself finds the new line (plain or hashed, whichever HashKnownHosts says) and logs in with it.
+        var found = TestSshd.Run("ssh-keygen", "-F", $"[127.0.0.1]:{bed.Server.Port}", "-f", bed.KnownHostsPath);
+        Assert.Contains("found", found);
+        Assert.Equal("600", TestSshd.Run("stat", "-c", "%a", bed.KnownHostsPath).Trim());
+        Assert.Equal(0, bed.SshWithKey());
+    }
+
+    [Fact]
+    public void DryRunShowsTheKeyAndChangesNothing()
+    {
+        using var bed = new KeyCopyBed();
+        File.WriteAllText(bed.KnownHostsPath, "");
+
+        var result = bed.Copy("-n", "--accept-new");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("Dry run: would add", result.Stdout);
+        Assert.Contains(bed.PublicKeyLine, result.Stdout);
+        Assert.Null(bed.RemoteFile());
+        Assert.Equal("", File.ReadAllText(bed.KnownHostsPath));
+    }
+
+    [Fact]
+    public void WithoutSftpTheRemoteShellInstallsTheKey()
+    {
+        using var bed = new KeyCopyBed(new TestSshdOptions(Sftp: false));
+        bed.Server.WriteAuthorizedKeys(Encoding.UTF8.GetBytes(OtherKeyLine));
+
+        var result = bed.Copy();
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("no SFTP subsystem", result.Stderr);
+        Assert.Equal(OtherKeyLine + "\n" + bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
+        bed.AssertRemoteModes();
+        Assert.Equal(0, bed.SshWithKey());
+        // The password worked once and was reused for the second connection, not asked again.
+        Assert.Single(bed.AskpassPrompts);
+    }
+
+    [Fact]
+    public void ExecOnAFreshAccountCreatesTheDirectoryPrivately()
+    {
+        using var bed = new KeyCopyBed();
+
+        var result = bed.Copy("--exec");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
+        bed.AssertRemoteModes();
+        Assert.Equal(0, bed.SshWithKey());
+    }
+
+    [Fact]
+    public void AnSshConfigAliasIsResolvedWithDashF()
+    {
+        using var bed = new KeyCopyBed();
+        string config = Path.Combine(bed.Home.Root, "ssh_config");
+        File.WriteAllText(config, $"""
+            Host puffin
+              HostName 127.0.0.1
+              Port {bed.Server.Port}
+              User {bed.Server.UserName}
+              UserKnownHostsFile {bed.KnownHostsPath}
+            """);
+
+        var result = bed.Home.RunWithoutTerminal("keys", "copy", "-F", config, "puffin");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains($"Now try logging into the machine with: ssh -F '{config}' 'puffin'", result.Stdout);
+        Assert.Equal(bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
+    }
+
+    [Fact]
+    public void ConnectionRefusedIsOneClearLine()
+    {
+        using var home = new TempHome();
+        Assert.Equal(0, home.Run("keys", "gen", "-t", "ed25519", "--no-passphrase").ExitCode);
+        int closedPort = ClosedPort();
+
+        var result = home.RunWithoutTerminal("keys", "copy", "-p", KeyCopyBed.Port(closedPort), "someone@127.0.0.1");
+
+        Assert.Equal(1, result.ExitCode);
+        string[] errors = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"nvt: cannot connect to 127.0.0.1 port {closedPort}: connection refused", errors[^1]);
+    }
+
+    [Fact]
+    public void NoKeyAtAllSuggestsKeysGen()
+    {
+        using var home = new TempHome();
+
+        var result = home.RunWithoutTerminal("keys", "copy", "someone@127.0.0.1");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nvt keys gen", result.Stderr);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void EndsWithTheSameFileAsTheRealSshCopyId()
+    {
+        using var bed = new KeyCopyBed();
+        byte[] start = Encoding.UTF8.GetBytes("# keep me\n" + OtherKeyLine);
+
+        bed.Server.WriteAuthorizedKeys(start);
+        RunSshCopyId(bed);
+        byte[] bySshCopyId = bed.RemoteFile()!;
+
+        bed.Server.WriteAuthorizedKeys(start);
+        var result = bed.Copy();
+        Assert.True(result.ExitCode == 0, result.Stderr);
+
+        Assert.Equal(KeyCopyBed.Text(bySshCopyId), KeyCopyBed.Text(bed.RemoteFile()));
+    }
+
+    /// <summary>A key of the server's ed25519 type that is nobody's here: stands for another user's key or a forged host key.</summary>
+    private const string OtherKeyLine = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGEK7sY8tsZhpeVfHa2npaPtDcCbYsXv39yUzu/6Cnei other@elsewhere";
+
+    private const string OtherEcdsaKeyLine = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBG3ew0BQSFGFL73iW72Kc9gFnp8Qy9FDi3gK8ItEpgEDSVtxVgs4mOAtflIZmhMl/NHFyhC6H3J46mGj2XECyn8=";
+
+    private static void RunSshCopyId(KeyCopyBed bed)
+    {
+        var start = new ProcessStartInfo("setsid",
+        [
+            "--wait", "ssh-copy-id", "-i", bed.KeyPath + ".pub", "-p", bed.Server.PortText, "-F", "/dev/null",
+            "-o", "UserKnownHostsFile=" + bed.KnownHostsPath, "-o", "StrictHostKeyChecking=yes",
+            bed.Destination,
+        ])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["HOME"] = bed.Home.Home;
+        foreach (var (name, value) in bed.Home.Variables)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        string errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"ssh-copy-id failed: {errors} {output.Result}");
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
