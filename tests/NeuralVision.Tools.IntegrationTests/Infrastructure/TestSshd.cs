@@ -10,11 +10,16 @@ namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
 /// <param name="Sftp">Offer the SFTP subsystem (internal-sftp); off to test the exec fallback.</param>
 /// <param name="Password">PasswordAuthentication.</param>
 /// <param name="KeyboardInteractive">KbdInteractiveAuthentication (through PAM).</param>
-public sealed record TestSshdOptions(bool Sftp = true, bool Password = true, bool KeyboardInteractive = true);
+/// <param name="ThrowawayUser">
+/// A new local user with a password and an empty home (for `keys copy`); false logs in the user running the tests with
+/// <see cref="TestSshd.ClientKey"/> only, from an authorized_keys file in the server's directory (for tests whose remote
+/// command must reach this user's resources, such as a private D-Bus).
+/// </param>
+public sealed record TestSshdOptions(bool Sftp = true, bool Password = true, bool KeyboardInteractive = true, bool ThrowawayUser = true);
 
 /// <summary>
-/// A real OpenSSH sshd on 127.0.0.1 and a free port, with its own host keys, config and log in a temp directory, and a
-/// throwaway local user with a random password and a fresh home (no ~/.ssh), so `keys copy` can be tested end to end
+/// A real OpenSSH sshd on 127.0.0.1 and a free port, with its own host keys, client key, config and log in a temp
+/// directory (never ~/.ssh), and by default a throwaway local user with a random password and a fresh home (no ~/.ssh), so `keys copy` can be tested end to end
 /// against the real file layout and StrictModes. Needs root (useradd, chpasswd, sshd with PAM), as CI runs. The user's
 /// GECOS field carries a marker and the creating process id, so a crashed run's users are removed by the next run and
 /// never anybody else's. Dispose kills sshd and everything of the user's, then deletes the user and the files.
@@ -35,19 +40,33 @@ public sealed class TestSshd : IDisposable
         RemoveStaleUsers();
         Directory = System.IO.Directory.CreateTempSubdirectory("nvt-sshd-").FullName;
         File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        UserName = "nvtt" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        Password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y');
-        Home = "/home/" + UserName;
-        Run("useradd", "--create-home", "--home-dir", Home, "--shell", "/bin/sh", "--comment", $"{Marker} pid={Environment.ProcessId}", UserName);
-        RunWithInput($"{UserName}:{Password}\n", "chpasswd");
+        throwaway = options.ThrowawayUser;
+        if (throwaway)
+        {
+            UserName = "nvtt" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            Password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y');
+            Home = "/home/" + UserName;
+            Run("useradd", "--create-home", "--home-dir", Home, "--shell", "/bin/sh", "--comment", $"{Marker} pid={Environment.ProcessId}", UserName);
+            RunWithInput($"{UserName}:{Password}\n", "chpasswd");
+        }
+        else
+        {
+            UserName = Environment.UserName;
+            Password = "";
+            Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        }
 
+        Port = FreePort();
         foreach (string type in new[] { "ed25519", "ecdsa" })
         {
             Run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "nvt test host", "-f", Path.Combine(Directory, $"host_{type}"));
         }
 
+        Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "nvt test client", "-f", ClientKey);
+        File.Copy(ClientKey + ".pub", Path.Combine(Directory, "authorized_keys"));
+        File.WriteAllText(KnownHosts, KnownHostsLine("ed25519") + "\n" + KnownHostsLine("ecdsa") + "\n");
+
         System.IO.Directory.CreateDirectory("/run/sshd");
-        Port = FreePort();
         LogPath = Path.Combine(Directory, "sshd.log");
         ConfigPath = Path.Combine(Directory, "sshd_config");
         File.WriteAllLines(ConfigPath,
@@ -57,14 +76,27 @@ public sealed class TestSshd : IDisposable
             $"HostKey {HostKeyPath("ed25519")}",
             $"HostKey {HostKeyPath("ecdsa")}",
             $"PidFile {Path.Combine(Directory, "sshd.pid")}",
-            "AuthorizedKeysFile .ssh/authorized_keys",
             $"AllowUsers {UserName}",
-            "PermitRootLogin no",
-            "StrictModes yes",
             "PubkeyAuthentication yes",
-            $"PasswordAuthentication {YesNo(options.Password)}",
-            $"KbdInteractiveAuthentication {YesNo(options.KeyboardInteractive)}",
-            "UsePAM yes",
+            .. throwaway
+                ? new[]
+                {
+                    "AuthorizedKeysFile .ssh/authorized_keys",
+                    "PermitRootLogin no",
+                    "StrictModes yes",
+                    $"PasswordAuthentication {YesNo(options.Password)}",
+                    $"KbdInteractiveAuthentication {YesNo(options.KeyboardInteractive)}",
+                    "UsePAM yes",
+                }
+                : [
+                    $"AuthorizedKeysFile {Path.Combine(Directory, "authorized_keys")}",
+                    "PermitRootLogin prohibit-password",
+                    // The directory is under world-writable /tmp, which StrictModes would reject.
+                    "StrictModes no",
+                    "PasswordAuthentication no",
+                    "KbdInteractiveAuthentication no",
+                    "UsePAM no",
+                ],
             "LogLevel VERBOSE",
             .. options.Sftp ? new[] { "Subsystem sftp internal-sftp" } : [],
         ]);
@@ -74,7 +106,22 @@ public sealed class TestSshd : IDisposable
         WaitUntilListening();
     }
 
+    private readonly bool throwaway;
+
     public string Directory { get; }
+
+    /// <summary>A key pair the server accepts for the user running the tests (with ThrowawayUser off).</summary>
+    public string ClientKey => Path.Combine(Directory, "client_key");
+
+    /// <summary>known_hosts with this server's host keys, for clients that must trust it.</summary>
+    public string KnownHosts => Path.Combine(Directory, "known_hosts");
+
+    /// <summary>ssh options that reach this server with <see cref="ClientKey"/>, touching nothing of the user's.</summary>
+    public string[] ClientOptions =>
+    [
+        "-F", "/dev/null", "-i", ClientKey, "-p", PortText, "-o", "UserKnownHostsFile=" + KnownHosts,
+        "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+    ];
 
     public int Port { get; }
 
@@ -91,7 +138,7 @@ public sealed class TestSshd : IDisposable
 
     public string LogPath { get; }
 
-    public string AuthorizedKeysPath => Path.Combine(Home, ".ssh", "authorized_keys");
+    public string AuthorizedKeysPath => throwaway ? Path.Combine(Home, ".ssh", "authorized_keys") : Path.Combine(Directory, "authorized_keys");
 
     public string Log => File.Exists(LogPath) ? File.ReadAllText(LogPath) : "";
 
@@ -107,6 +154,12 @@ public sealed class TestSshd : IDisposable
     /// <summary>Writes authorized_keys as the user would have it: owned by them, ~/.ssh 0700, the file 0600.</summary>
     public void WriteAuthorizedKeys(byte[] content)
     {
+        if (!throwaway)
+        {
+            File.WriteAllBytes(Path.Combine(Directory, "authorized_keys"), content);
+            return;
+        }
+
         string sshDirectory = Path.Combine(Home, ".ssh");
         System.IO.Directory.CreateDirectory(sshDirectory);
         File.SetUnixFileMode(sshDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -130,7 +183,11 @@ public sealed class TestSshd : IDisposable
         }
 
         process.Dispose();
-        DeleteUser(UserName);
+        if (throwaway)
+        {
+            DeleteUser(UserName);
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -199,6 +199,21 @@ public sealed class KeysCopyTests
         Assert.Single(bed.AskpassPrompts);
     }
 
+    [Theory]
+    [InlineData(false, true, "Accepted keyboard-interactive/pam")]
+    [InlineData(true, false, "Accepted password")]
+    public void PasswordAndKeyboardInteractiveEachWorkAlone(bool password, bool keyboardInteractive, string accepted)
+    {
+        using var bed = new KeyCopyBed(new TestSshdOptions(Password: password, KeyboardInteractive: keyboardInteractive));
+
+        var result = bed.Copy();
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains(accepted, bed.Server.Log);
+        Assert.Single(bed.AskpassPrompts);
+        Assert.Equal(0, bed.SshWithKey());
+    }
+
     [Fact]
     public void ExecOnAFreshAccountCreatesTheDirectoryPrivately()
     {

@@ -7,7 +7,7 @@ namespace NeuralVision.Tools.IntegrationTests.Keys;
 public sealed class KeysSshLoginTests : IDisposable
 {
     private readonly TempHome home = new();
-    private readonly PrivateSshd sshd = new();
+    private readonly TestSshd sshd = new();
 
     public void Dispose()
     {
@@ -24,7 +24,7 @@ public sealed class KeysSshLoginTests : IDisposable
         string key = Path.Combine(home.Root, "id_" + type);
         var gen = home.Run(["keys", "gen", "-t", type, "-b", bits, "-f", key, .. passphrase is null ? new[] { "--no-passphrase" } : ["-N", passphrase]]);
         Assert.True(gen.ExitCode == 0, gen.Stderr);
-        File.WriteAllText(sshd.AuthorizedKeysPath, File.ReadAllText(key + ".pub"));
+        sshd.WriteAuthorizedKeys(File.ReadAllBytes(key + ".pub"));
 
         using var keyFile = passphrase is null ? new PrivateKeyFile(key) : new PrivateKeyFile(key, passphrase);
         using var client = new SshClient(new ConnectionInfo("127.0.0.1", sshd.Port, sshd.UserName, new PrivateKeyAuthenticationMethod(sshd.UserName, keyFile)));

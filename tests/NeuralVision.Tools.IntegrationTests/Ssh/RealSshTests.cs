@@ -1,3 +1,5 @@
+using NeuralVision.Tools.IntegrationTests.Infrastructure;
+
 namespace NeuralVision.Tools.IntegrationTests.Ssh;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class RealSshTests
     [Fact]
     public async Task Ssh_RealSession_SwitchesDuringItRestoresAfterAndPassesTheStatus()
     {
-        using var server = new SshdServer();
+        using var server = new TestSshd(new TestSshdOptions(ThrowawayUser: false));
         using var bed = await SshTestBed.InKonsoleAsync();
         bed.Home.Variables["PATH"] = "/usr/local/bin:/usr/bin:/bin";
         bed.WriteConfig("[ssh.profiles]\n\"127.0.0.*\" = \"Puffin\"\n");
@@ -28,11 +30,11 @@ public sealed class RealSshTests
     [Fact]
     public async Task Ssh_RealSshCannotConnect_Exits255AndRestores()
     {
-        using var server = new SshdServer();
+        using var server = new TestSshd(new TestSshdOptions(ThrowawayUser: false));
         using var bed = await SshTestBed.InKonsoleAsync();
         bed.Home.Variables["PATH"] = "/usr/local/bin:/usr/bin:/bin";
         string[] options = [.. server.ClientOptions];
-        options[Array.IndexOf(options, "-i") + 1] = server.HostKey; // a key the server does not accept
+        options[Array.IndexOf(options, "-i") + 1] = server.HostKeyPath("ed25519"); // a key the server does not accept
 
         var result = bed.Run(["ssh", "--profile", "Danger", .. options, Environment.UserName + "@127.0.0.1", "true"]);
 
