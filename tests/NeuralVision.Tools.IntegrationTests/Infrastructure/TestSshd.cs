@@ -15,7 +15,11 @@ namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
 /// <see cref="TestSshd.ClientKey"/> only, from an authorized_keys file in the server's directory (for tests whose remote
 /// command must reach this user's resources, such as a private D-Bus).
 /// </param>
-public sealed record TestSshdOptions(bool Sftp = true, bool Password = true, bool KeyboardInteractive = true, bool ThrowawayUser = true);
+public sealed record TestSshdOptions(bool Sftp = true, bool Password = true, bool KeyboardInteractive = true, bool ThrowawayUser = true)
+{
+    /// <summary>More sshd_config lines, e.g. "PubkeyAcceptedAlgorithms ssh-ed25519".</summary>
+    public IReadOnlyList<string> ExtraConfig { get; init; } = [];
+}
 
 /// <summary>
 /// A real OpenSSH sshd on 127.0.0.1 and a free port, with its own host keys, client key, config and log in a temp
@@ -99,6 +103,7 @@ public sealed class TestSshd : IDisposable
                 ],
             "LogLevel VERBOSE",
             .. options.Sftp ? new[] { "Subsystem sftp internal-sftp" } : [],
+            .. options.ExtraConfig,
         ]);
         string sshd = File.Exists("/usr/sbin/sshd") ? "/usr/sbin/sshd" : "sshd";
         Run(sshd, "-t", "-f", ConfigPath);

@@ -122,6 +122,36 @@ public sealed class KeysCopyTests
     }
 
     [Fact]
+    public void ARevokedHostKeyIsRefusedEvenWhenAnotherLineTrustsIt()
+    {
+        using var bed = new KeyCopyBed();
+        string[] ed25519 = bed.Server.KnownHostsLine("ed25519").Split(' ');
+        string[] ecdsa = bed.Server.KnownHostsLine("ecdsa").Split(' ');
+        File.AppendAllText(bed.KnownHostsPath, $"@revoked * {ed25519[1]} {ed25519[2]}\n@revoked * {ecdsa[1]} {ecdsa[2]}\n");
+
+        var result = bed.Copy();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("REVOKED HOST KEY", result.Stderr);
+        Assert.Empty(bed.AskpassPrompts);
+        Assert.Null(bed.RemoteFile());
+    }
+
+    [Fact]
+    public void AKeyTheServerRefusesIsReportedAfterInstalling()
+    {
+        using var bed = new KeyCopyBed(new TestSshdOptions { ExtraConfig = ["PubkeyAcceptedAlgorithms ssh-ed25519"] });
+        string rsa = Path.Combine(bed.SshDirectory, "id_rsa");
+        Assert.Equal(0, bed.Home.Run("keys", "gen", "-t", "rsa", "-b", "2048", "-f", rsa, "--no-passphrase").ExitCode);
+
+        var result = bed.Copy("-i", rsa + ".pub");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("refuses a login with it", result.Stderr);
+        Assert.DoesNotContain("Number of key(s) added", result.Stdout);
+    }
+
+    [Fact]
     public void AHashedKnownHostsEntryIsRecognised()
     {
         using var bed = new KeyCopyBed();
@@ -259,6 +289,42 @@ public sealed class KeysCopyTests
         Assert.Equal(1, result.ExitCode);
         string[] errors = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal($"nvt: cannot connect to 127.0.0.1 port {closedPort}: connection refused", errors[^1]);
+    }
+
+    [Fact]
+    public void AnUnresolvableHostIsOneClearLine()
+    {
+        using var home = new TempHome();
+        Assert.Equal(0, home.Run("keys", "gen", "-t", "ed25519", "--no-passphrase").ExitCode);
+
+        // .invalid never resolves (RFC 2606).
+        var result = home.RunWithoutTerminal("keys", "copy", "someone@no-such-host.invalid");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("nvt: could not resolve hostname no-such-host.invalid: name or service not known", result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+    }
+
+    [Fact]
+    public void AServerThatNeverAnswersTimesOutAfterConnectTimeout()
+    {
+        using var home = new TempHome();
+        Assert.Equal(0, home.Run("keys", "gen", "-t", "ed25519", "--no-passphrase").ExitCode);
+        // Accepts the TCP connection and then says nothing, as a hung server or a filtering middlebox would.
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            int port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+
+            var result = home.RunWithoutTerminal("keys", "copy", "-o", "ConnectTimeout=1", "-p", KeyCopyBed.Port(port), "someone@127.0.0.1");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal($"nvt: connection to 127.0.0.1 port {port} timed out after 1 s", result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        }
+        finally
+        {
+            silent.Stop();
+        }
     }
 
     [Fact]
