@@ -39,15 +39,13 @@ public sealed class KeyCopyCredentials
     public bool PasswordUnavailable { get; private set; }
 
     /// <summary>
-    /// The methods for one connection, in OpenSSH's order: identities without a passphrase, then those with one (asked
-    /// only when reached), then keyboard-interactive and password alternating, up to three passwords in all.
+    /// The methods for one connection, in OpenSSH's order: the identity files (one publickey method; an encrypted key's
+    /// passphrase is asked only after the server said it would accept that key), then keyboard-interactive and password
+    /// alternating, up to three passwords in all.
     /// </summary>
     public AuthenticationMethod[] Methods()
     {
-        var methods = new List<AuthenticationMethod>();
-        var existing = IdentityFiles.Where(File.Exists).ToList();
-        methods.AddRange(existing.Where(path => !IsEncrypted(path)).Select(path => new IdentityFileMethod(this, path)));
-        methods.AddRange(existing.Where(IsEncrypted).Select(path => new IdentityFileMethod(this, path)));
+        var methods = new List<AuthenticationMethod> { new IdentitiesMethod(this) };
         for (int attempt = 0; attempt < PasswordAttempts; attempt++)
         {
             methods.Add(new PromptedKeyboardInteractiveMethod(this));
@@ -82,21 +80,12 @@ public sealed class KeyCopyCredentials
 
     internal void PasswordWorked(string password) => workingPassword = password;
 
-    internal string? Passphrase(string path)
-    {
-        if (passphrases.TryGetValue(path, out string? known))
-        {
-            return known;
-        }
+    /// <summary>The passphrase that opened this key earlier in the run, else a new answer (null or empty: skip the key).</summary>
+    internal string? Passphrase(string path) =>
+        passphrases.TryGetValue(path, out string? known) ? known : prompts.AskSecret($"Enter passphrase for key '{path}': ");
 
-        string? answer = prompts.AskSecret($"Enter passphrase for key '{path}': ");
-        if (!string.IsNullOrEmpty(answer))
-        {
-            passphrases[path] = answer;
-        }
-
-        return answer;
-    }
+    /// <summary>Remembers a passphrase that opened its key, so the login that checks the new key does not ask again.</summary>
+    internal void PassphraseWorked(string path, string passphrase) => passphrases[path] = passphrase;
 
     internal static bool IsEncrypted(string path)
     {
@@ -113,44 +102,153 @@ public sealed class KeyCopyCredentials
         }
     }
 
-    /// <summary>One identity file, loaded when its turn comes (so an encrypted key's passphrase is asked only then).</summary>
-    private sealed class IdentityFileMethod(KeyCopyCredentials credentials, string path) : AuthenticationMethod(credentials.User)
+    /// <summary>
+    /// The identity files in one SSH.NET publickey method. Unencrypted keys are loaded as they are. An encrypted key is
+    /// offered by its public half only (from FILE.pub or the OpenSSH file's clear header); SSH.NET asks the server
+    /// first when it has more than one key to offer, and signs, which is when nvt asks for the passphrase, only after
+    /// the server accepted the key. So installing a new encrypted key never asks for its passphrase, as with ssh.
+    /// </summary>
+    private sealed class IdentitiesMethod(KeyCopyCredentials credentials) : AuthenticationMethod(credentials.User)
     {
         public override string Name => "publickey";
 
         public override AuthenticationResult Authenticate(Session session)
         {
-            PrivateKeyFile key;
+            var sources = new List<IPrivateKeySource>();
+            var loaded = new List<PrivateKeyFile>();
             try
             {
-                key = IsEncrypted(path) ? LoadEncrypted() : new PrivateKeyFile(path);
-            }
-            catch (Exception e) when (e is SshException or IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or InvalidOperationException)
-            {
-                // An identity SSH.NET cannot read (a FIDO key, a format it lacks) is skipped, as ssh skips keys it cannot load.
-                AllowedAuthentications ??= ["publickey", "keyboard-interactive", "password"];
-                return AuthenticationResult.Failure;
-            }
+                foreach (string path in credentials.IdentityFiles.Where(File.Exists))
+                {
+                    if (Load(path) is PrivateKeyFile key)
+                    {
+                        loaded.Add(key);
+                        sources.Add(key);
+                    }
+                    else if (DeferredKey.Open(path, credentials) is DeferredKey deferred)
+                    {
+                        sources.Add(deferred);
+                    }
+                }
 
-            using (key)
-            using (var inner = new PrivateKeyAuthenticationMethod(Username, key))
-            {
+                // With a single algorithm to offer SSH.NET signs at once instead of asking the server first, which would
+                // ask for the passphrase of a key the server may not know: offering it twice keeps the question.
+                if (sources.Sum(source => source.HostKeyAlgorithms.Count) == 1 && sources[0] is DeferredKey lone)
+                {
+                    sources.Add(lone);
+                }
+
+                if (sources.Count == 0)
+                {
+                    AllowedAuthentications ??= ["publickey", "keyboard-interactive", "password"];
+                    return AuthenticationResult.Failure;
+                }
+
+                using var inner = new PrivateKeyAuthenticationMethod(Username, [.. sources]);
                 var result = inner.Authenticate(session);
                 AllowedAuthentications = inner.AllowedAuthentications;
                 return result;
             }
+            finally
+            {
+                loaded.ForEach(key => key.Dispose());
+            }
         }
 
-        private PrivateKeyFile LoadEncrypted()
+        /// <summary>An unencrypted key SSH.NET can read; null for encrypted and unreadable ones (FIDO keys, say).</summary>
+        private static PrivateKeyFile? Load(string path)
         {
-            string? passphrase = credentials.Passphrase(path);
-            if (string.IsNullOrEmpty(passphrase))
+            if (IsEncrypted(path))
             {
-                throw new InvalidOperationException("no passphrase");
+                return null;
             }
 
-            return new PrivateKeyFile(path, passphrase);
+            try
+            {
+                return new PrivateKeyFile(path);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // ssh too skips identities it cannot load.
+                return null;
+            }
         }
+    }
+
+    /// <summary>An encrypted identity: its public half now, its private half (and the passphrase) only to sign.</summary>
+    private sealed class DeferredKey : IPrivateKeySource
+    {
+        private readonly string path;
+        private readonly KeyCopyCredentials credentials;
+        private PrivateKeyFile? key;
+        private bool failed;
+
+        private DeferredKey(string path, KeyCopyCredentials credentials, byte[] publicBlob, string keyType)
+        {
+            this.path = path;
+            this.credentials = credentials;
+            string[] names = keyType == "ssh-rsa" ? ["rsa-sha2-512", "rsa-sha2-256"] : [keyType];
+            HostKeyAlgorithms = [.. names.Select(name => new DeferredAlgorithm(name, publicBlob, this))];
+        }
+
+        public IReadOnlyCollection<Renci.SshNet.Security.HostAlgorithm> HostKeyAlgorithms { get; }
+
+        public static DeferredKey? Open(string path, KeyCopyCredentials credentials)
+        {
+            if (!IsEncrypted(path))
+            {
+                return null;
+            }
+
+            try
+            {
+                var publicKey = File.Exists(path + ".pub")
+                    ? Keys.SshPublicKey.ParseLine(File.ReadAllLines(path + ".pub").FirstOrDefault(line => line.Trim().Length > 0) ?? "")
+                    : Keys.OpenSshPrivateKeyFormat.ReadPublicKey(File.ReadAllText(path));
+                return publicKey is null ? null : new DeferredKey(path, credentials, publicKey.Blob, publicKey.TypeName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Keys.KeyFormatException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Signs with the real key, asking for the passphrase the first time; an unusable signature when it cannot.</summary>
+        internal byte[] Sign(string algorithm, byte[] data)
+        {
+            if (key is null && !failed)
+            {
+                string? passphrase = credentials.Passphrase(path);
+                try
+                {
+                    key = string.IsNullOrEmpty(passphrase) ? null : new PrivateKeyFile(path, passphrase);
+                    if (key is not null)
+                    {
+                        credentials.PassphraseWorked(path, passphrase!);
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    key = null;
+                }
+
+                failed = key is null;
+            }
+
+            var real = key?.HostKeyAlgorithms.FirstOrDefault(candidate => candidate.Name == algorithm);
+            // The server rejects an empty signature like a wrong one, and nvt goes on with the next method.
+            return real is null ? [] : real.Sign(data);
+        }
+    }
+
+    private sealed class DeferredAlgorithm(string name, byte[] publicBlob, DeferredKey key) : Renci.SshNet.Security.HostAlgorithm(name)
+    {
+        public override byte[] Data => publicBlob;
+
+        public override byte[] Sign(byte[] data) => key.Sign(Name, data);
+
+        public override bool VerifySignature(byte[] data, byte[] signature) =>
+            throw new NotSupportedException("a client identity never verifies signatures");
     }
 
     private sealed class PromptedPasswordMethod(KeyCopyCredentials credentials) : AuthenticationMethod(credentials.User)

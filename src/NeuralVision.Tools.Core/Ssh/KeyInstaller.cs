@@ -243,13 +243,20 @@ public sealed class KeyInstaller
         PrivateKeyFile key;
         try
         {
-            key = KeyCopyCredentials.IsEncrypted(privateKeyPath)
-                ? new PrivateKeyFile(privateKeyPath, credentials.Passphrase(privateKeyPath) ?? "")
-                : new PrivateKeyFile(privateKeyPath);
+            if (KeyCopyCredentials.IsEncrypted(privateKeyPath))
+            {
+                string passphrase = credentials.Passphrase(privateKeyPath) ?? "";
+                key = new PrivateKeyFile(privateKeyPath, passphrase);
+                credentials.PassphraseWorked(privateKeyPath, passphrase);
+            }
+            else
+            {
+                key = new PrivateKeyFile(privateKeyPath);
+            }
         }
         catch (Exception e) when (e is SshException or IOException or ArgumentException)
         {
-            throw new KeyCopyException($"the key was added, but nvt could not load {privateKeyPath} to try it: {e.Message}", e);
+            throw new KeyCopyException($"the key was added, but nvt could not open {privateKeyPath} to try it ({e.Message.TrimEnd('.')})", e);
         }
 
         using (key)

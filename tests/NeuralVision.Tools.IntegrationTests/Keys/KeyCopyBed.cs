@@ -24,7 +24,16 @@ internal sealed class KeyCopyBed : IDisposable
         AskpassLog = Path.Combine(Home.Root, "askpass.log");
         SetPassword(Server.Password);
         string askpass = Path.Combine(Home.Root, "askpass");
-        File.WriteAllText(askpass, $"#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{AskpassLog}'\ncat '{PasswordFile}'\n");
+        PassphraseFile = Path.Combine(Home.Root, "passphrase");
+        File.WriteAllText(askpass, $"""
+            #!/bin/sh
+            printf '%s\n' "$1" >> '{AskpassLog}'
+            case $1 in
+            *passphrase*) cat '{PassphraseFile}' ;;
+            *) cat '{PasswordFile}' ;;
+            esac
+
+            """);
         File.SetUnixFileMode(askpass, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Home.Variables["SSH_ASKPASS"] = askpass;
         Home.Variables["SSH_ASKPASS_REQUIRE"] = "force";
@@ -46,6 +55,9 @@ internal sealed class KeyCopyBed : IDisposable
     public string PasswordFile { get; }
 
     public string AskpassLog { get; }
+
+    /// <summary>What SSH_ASKPASS answers to "Enter passphrase for key …" prompts.</summary>
+    public string PassphraseFile { get; }
 
     public string KnownHostsPath { get; }
 

@@ -67,6 +67,31 @@ public sealed class KeysCopyTests
     }
 
     [Fact]
+    public void AnEncryptedKeyIsInstalledWithoutItsPassphraseAndUnlockedOnlyToLogIn()
+    {
+        using var bed = new KeyCopyBed();
+        File.Delete(bed.KeyPath);
+        File.Delete(bed.KeyPath + ".pub");
+        Assert.Equal(0, bed.Home.Run("keys", "gen", "-t", "ed25519", "-N", "a long passphrase", "-C", "encrypted").ExitCode);
+        File.WriteAllText(bed.PassphraseFile, "a long passphrase\n");
+
+        var first = bed.Copy();
+        string[] firstPrompts = bed.AskpassPrompts;
+        File.Delete(bed.AskpassLog);
+        var second = bed.Copy();
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        // The server did not know the key yet: the password, then the passphrase only for the login that checks the key.
+        Assert.Equal(2, firstPrompts.Length);
+        Assert.EndsWith("Password: ", firstPrompts[0], StringComparison.Ordinal);
+        Assert.Equal($"Enter passphrase for key '{bed.KeyPath}': ", firstPrompts[1]);
+        // Now the server accepts the key: its passphrase opens the session, no password is asked.
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Contains("All keys were already installed", second.Stdout);
+        Assert.Equal([$"Enter passphrase for key '{bed.KeyPath}': "], bed.AskpassPrompts);
+    }
+
+    [Fact]
     public void TwoRunsInstallTheKeyOnceAndTheSecondNeedsNoPassword()
     {
         using var bed = new KeyCopyBed();
