@@ -111,9 +111,21 @@ public sealed class KeyInstaller
             throw new KeyCopyException($"{Settings.HostName} has no SFTP subsystem (try --exec)");
         }
 
-        using (sftp)
+        try
         {
-            return InstallBySftp(sftp);
+            using (sftp)
+            {
+                return InstallBySftp(sftp);
+            }
+        }
+        catch (AuthorizedKeysIsLinkException) when (request.Transport == KeyCopyTransport.Auto)
+        {
+            prompts.Tell($"nvt: {AuthorizedKeysPath} on {Settings.HostName} is a symbolic link; appending through the remote shell so the link stays");
+            return InstallByExec();
+        }
+        catch (AuthorizedKeysIsLinkException)
+        {
+            throw new KeyCopyException($"{AuthorizedKeysPath} on {Settings.HostName} is a symbolic link, which an SFTP replace would turn into a file (try --exec, which appends through it)");
         }
     }
 
@@ -130,6 +142,13 @@ public sealed class KeyInstaller
             if (request.DryRun)
             {
                 return new KeyCopyResult(KeyCopyOutcome.WouldAdd, "sftp", false);
+            }
+
+            // Renaming over a link would replace the link itself (dotfile managers link authorized_keys elsewhere).
+            // SSH.NET's GetAttributes follows links; directory entries carry lstat's view.
+            if (existing.Length > 0 && sftp.ListDirectory(".ssh").Any(entry => entry.Name == "authorized_keys" && entry.IsSymbolicLink))
+            {
+                throw new AuthorizedKeysIsLinkException();
             }
 
             if (!sftp.Exists(".ssh"))
@@ -348,6 +367,10 @@ public sealed class KeyInstaller
     }
 
     private sealed class SftpUnavailableException : Exception
+    {
+    }
+
+    private sealed class AuthorizedKeysIsLinkException : Exception
     {
     }
 }

@@ -226,8 +226,44 @@ public sealed class TestSshd : IDisposable
     private static void DeleteUser(string name)
     {
         // The user's sessions (an sshd child, a remote sh) would make userdel refuse.
-        RunQuietly("pkill", "-KILL", "-u", name);
+        KillProcessesOf(name);
         RunQuietly("userdel", "--remove", "--force", name);
+    }
+
+    /// <summary>pkill -KILL -u NAME without needing procps: every /proc/PID whose owner is the user.</summary>
+    private static void KillProcessesOf(string name)
+    {
+        string uid;
+        try
+        {
+            uid = Run("id", "-u", name).Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            return; // no such user any more
+        }
+
+        foreach (string directory in System.IO.Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out int pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                string? uidLine = File.ReadLines(Path.Combine(directory, "status")).FirstOrDefault(line => line.StartsWith("Uid:", StringComparison.Ordinal));
+                if (uidLine?.Split('\t', StringSplitOptions.RemoveEmptyEntries) is [_, string realUid, ..] && realUid == uid)
+                {
+                    using var process = Process.GetProcessById(pid);
+                    process.Kill();
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // The process ended meanwhile.
+            }
+        }
     }
 
     private static int FreePort()

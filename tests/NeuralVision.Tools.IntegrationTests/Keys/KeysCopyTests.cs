@@ -270,6 +270,25 @@ public sealed class KeysCopyTests
     }
 
     [Fact]
+    public void ALinkedAuthorizedKeysStaysALinkAndItsTargetGetsTheKey()
+    {
+        using var bed = new KeyCopyBed();
+        bed.Server.WriteAuthorizedKeys(Encoding.UTF8.GetBytes(OtherKeyLine + "\n"));
+        string target = Path.Combine(bed.Server.Home, ".ssh", "managed_keys");
+        File.Move(bed.Server.AuthorizedKeysPath, target);
+        File.CreateSymbolicLink(bed.Server.AuthorizedKeysPath, "managed_keys");
+        TestSshd.Run("chown", "-h", $"{bed.Server.UserName}:{bed.Server.UserName}", bed.Server.AuthorizedKeysPath);
+
+        var result = bed.Copy();
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("symbolic link", result.Stderr);
+        Assert.Equal("managed_keys", new FileInfo(bed.Server.AuthorizedKeysPath).LinkTarget);
+        Assert.Equal(OtherKeyLine + "\n" + bed.PublicKeyLine + "\n", File.ReadAllText(target));
+        Assert.Equal(0, bed.SshWithKey());
+    }
+
+    [Fact]
     public void ExecOnAFreshAccountCreatesTheDirectoryPrivately()
     {
         using var bed = new KeyCopyBed();
