@@ -15,17 +15,9 @@ public sealed record ResolvedHost(string? HostName, string? User, int? Port)
         string? hostName = null;
         string? user = null;
         int? port = null;
-        foreach (string rawLine in output.Split('\n'))
+        foreach (var (keyword, value) in Lines(output))
         {
-            string line = rawLine.TrimEnd('\r');
-            int space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space <= 0)
-            {
-                continue;
-            }
-
-            string value = line[(space + 1)..].Trim();
-            switch (line[..space])
+            switch (keyword)
             {
                 case "hostname":
                     hostName ??= value;
@@ -40,5 +32,19 @@ public sealed record ResolvedHost(string? HostName, string? User, int? Port)
         }
 
         return new ResolvedHost(hostName, user, port);
+    }
+
+    /// <summary>The "keyword value" pairs of <c>ssh -G</c>'s output, in order; lines without a value are skipped.</summary>
+    internal static IEnumerable<(string Keyword, string Value)> Lines(string output)
+    {
+        foreach (string rawLine in output.Split('\n'))
+        {
+            string line = rawLine.TrimEnd('\r');
+            int space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0)
+            {
+                yield return (line[..space], line[(space + 1)..].Trim());
+            }
+        }
     }
 }

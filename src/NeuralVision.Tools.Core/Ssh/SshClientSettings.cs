@@ -57,17 +57,9 @@ public sealed record SshClientSettings(
         var identities = new List<string>();
         var userFiles = new List<string>();
         var globalFiles = new List<string>();
-        foreach (string rawLine in output.Split('\n'))
+        foreach (var (keyword, value) in ResolvedHost.Lines(output))
         {
-            string line = rawLine.TrimEnd('\r');
-            int space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space <= 0)
-            {
-                continue;
-            }
-
-            string value = line[(space + 1)..].Trim();
-            switch (line[..space])
+            switch (keyword)
             {
                 case "hostname":
                     hostName ??= value;

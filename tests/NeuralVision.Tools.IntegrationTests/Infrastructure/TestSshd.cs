@@ -301,32 +301,11 @@ public sealed class TestSshd : IDisposable
 
     private static string RunWithInput(string? input, string program, params string[] args)
     {
-        using var child = Process.Start(new ProcessStartInfo(program, args)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        if (input is not null)
-        {
-            child.StandardInput.Write(input);
-        }
-
-        child.StandardInput.Close();
-        var output = child.StandardOutput.ReadToEndAsync();
-        string errors = child.StandardError.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({child.ExitCode}): {errors}");
-        }
-
-        return output.Result;
+        var result = ChildProcess.Run(program, args, input);
+        return result.ExitCode == 0
+            ? result.Stdout
+            : throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({result.ExitCode}): {result.Stderr}");
     }
 
-    private static void RunQuietly(string program, params string[] args)
-    {
-        using var child = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        child.WaitForExit();
-    }
+    private static void RunQuietly(string program, params string[] args) => ChildProcess.Run(program, args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using NeuralVision.Tools.IntegrationTests.Infrastructure;
 
@@ -93,24 +92,13 @@ internal sealed class KeyCopyBed : IDisposable
     }
 
     /// <summary>The real ssh logs in with the key alone (BatchMode: no password could be asked).</summary>
-    public int SshWithKey(string? keyPath = null)
-    {
-        using var ssh = Process.Start(new ProcessStartInfo("ssh",
-        [
-            "-F", "/dev/null", "-i", keyPath ?? KeyPath, "-p", Server.PortText,
-            "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=yes",
-            "-o", "UserKnownHostsFile=" + KnownHostsPath, "-o", "LogLevel=ERROR",
-            Destination, "true",
-        ])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        ssh.StandardInput.Close();
-        ssh.WaitForExit(30_000);
-        return ssh.ExitCode;
-    }
+    public int SshWithKey(string? keyPath = null) => ChildProcess.Run("ssh",
+    [
+        "-F", "/dev/null", "-i", keyPath ?? KeyPath, "-p", Server.PortText,
+        "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=yes",
+        "-o", "UserKnownHostsFile=" + KnownHostsPath, "-o", "LogLevel=ERROR",
+        Destination, "true",
+    ]).ExitCode;
 
     public void Dispose()
     {

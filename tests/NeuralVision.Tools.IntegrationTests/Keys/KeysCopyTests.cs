@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using NeuralVision.Tools.IntegrationTests.Infrastructure;
 
@@ -407,29 +406,15 @@ public sealed class KeysCopyTests
 
     private static void RunSshCopyId(KeyCopyBed bed)
     {
-        var start = new ProcessStartInfo("setsid",
-        [
-            "--wait", "ssh-copy-id", "-i", bed.KeyPath + ".pub", "-p", bed.Server.PortText, "-F", "/dev/null",
-            "-o", "UserKnownHostsFile=" + bed.KnownHostsPath, "-o", "StrictHostKeyChecking=yes",
-            bed.Destination,
-        ])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["HOME"] = bed.Home.Home;
-        foreach (var (name, value) in bed.Home.Variables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        string errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"ssh-copy-id failed: {errors} {output.Result}");
+        var result = ChildProcess.Run(
+            "setsid",
+            [
+                "--wait", "ssh-copy-id", "-i", bed.KeyPath + ".pub", "-p", bed.Server.PortText, "-F", "/dev/null",
+                "-o", "UserKnownHostsFile=" + bed.KnownHostsPath, "-o", "StrictHostKeyChecking=yes",
+                bed.Destination,
+            ],
+            environment: new Dictionary<string, string>(bed.Home.Variables) { ["HOME"] = bed.Home.Home });
+        Assert.True(result.ExitCode == 0, $"ssh-copy-id failed: {result.Stderr} {result.Stdout}");
     }
 
     private static int ClosedPort()

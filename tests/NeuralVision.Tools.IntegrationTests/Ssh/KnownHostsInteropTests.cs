@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using NeuralVision.Tools.IntegrationTests.Infrastructure;
 using NeuralVision.Tools.IntegrationTests.Keys;
 using NeuralVision.Tools.Keys;
 using NeuralVision.Tools.Ssh;
@@ -135,8 +135,7 @@ public sealed class KnownHostsInteropTests : IDisposable
         ]);
         // Privilege separation needs this directory; a fresh machine may not have it until sshd ran once.
         Directory.CreateDirectory("/run/sshd");
-        var start = new ProcessStartInfo("ssh",
-        [
+        var result = ChildProcess.Run("ssh", [
             "-F", "/dev/null",
             "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-o", "BatchMode=yes",
@@ -148,25 +147,9 @@ public sealed class KnownHostsInteropTests : IDisposable
             "-o", $"GlobalKnownHostsFile={globalKnownHosts}",
             "-o", $"ProxyCommand=/usr/sbin/sshd -i -f {config}",
             host, "true",
-        ])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("ssh did not finish in 60 s");
-        }
-
-        Assert.Equal(255, process.ExitCode);
-        _ = stdout.Result;
+        ]);
+        Assert.Equal(255, result.ExitCode);
         // ssh's log lines end in "\r\n" even when stderr is not a terminal.
-        return stderr.Result.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return result.Stderr.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 }
