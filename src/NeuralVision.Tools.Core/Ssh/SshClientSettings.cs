@@ -50,8 +50,8 @@ public sealed record SshClientSettings(
     public static SshClientSettings Parse(string output, string home, string? passwdHome)
     {
         ArgumentNullException.ThrowIfNull(output);
-        string? hostName = null, user = null, alias = null;
-        int? port = null;
+        var basic = ResolvedHost.Parse(output);
+        string? alias = null;
         TimeSpan? timeout = null;
         bool hash = false;
         var identities = new List<string>();
@@ -61,15 +61,6 @@ public sealed record SshClientSettings(
         {
             switch (keyword)
             {
-                case "hostname":
-                    hostName ??= value;
-                    break;
-                case "user":
-                    user ??= value;
-                    break;
-                case "port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed):
-                    port ??= parsed;
-                    break;
                 case "hostkeyalias":
                     alias ??= value;
                     break;
@@ -91,12 +82,12 @@ public sealed record SshClientSettings(
             }
         }
 
-        if (hostName is null || user is null)
+        if (basic is not { HostName: string hostName, User: string user })
         {
             throw new FormatException("ssh -G printed no hostname or user");
         }
 
-        return new SshClientSettings(hostName, port ?? DefaultPort, user, alias, identities, userFiles, globalFiles, hash, timeout);
+        return new SshClientSettings(hostName, basic.Port ?? DefaultPort, user, alias, identities, userFiles, globalFiles, hash, timeout);
     }
 
     private static string ExpandHome(string path, string home, string? passwdHome)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
 
@@ -8,20 +9,32 @@ public static class ChildProcess
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     /// <param name="stdin">Written to the program's stdin, which is then closed (closed at once when null).</param>
-    /// <param name="environment">Variables set on top of this process's environment.</param>
+    /// <param name="environment">Variables set on top of this process's environment (or of none, see below).</param>
+    /// <param name="cleanEnvironment">Start from an empty environment instead of this process's.</param>
     public static ProcessResult Run(
         string program,
         IEnumerable<string> args,
         string? stdin = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        string? workingDirectory = null,
+        bool cleanEnvironment = false)
     {
         var start = new ProcessStartInfo(program, args)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
+        if (cleanEnvironment)
+        {
+            start.Environment.Clear();
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
