@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using System.Reflection;
 using NeuralVision.Tools.Commands;
 
 namespace NeuralVision.Tools;
@@ -74,6 +75,15 @@ public static class NvtCli
         return string.Join(' ', names);
     }
 
+    /// <summary>The version `--version` prints, found as System.CommandLine's VersionOption finds it.</summary>
+    internal static string ExecutableVersion()
+    {
+        var assembly = Assembly.GetEntryAssembly() ?? typeof(NvtCli).Assembly;
+        return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? string.Empty;
+    }
+
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Exceptions reach the caller.</summary>
     public static int Run(NvtContext context, string[] args)
     {
@@ -92,6 +102,14 @@ public static class NvtCli
         if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
         {
             return QueryCommand.Run(context, query);
+        }
+
+        // What System.CommandLine's own --version action prints, without building the command tree (which loads its
+        // localised resources through reflection).
+        if (args is ["--version"])
+        {
+            context.Output.WriteLine(ExecutableVersion());
+            return ExitCodes.Ok;
         }
 
         if (args.Length > 0 && args[0] == "query")

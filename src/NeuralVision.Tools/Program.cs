@@ -3,11 +3,15 @@ using NeuralVision.Tools;
 using NeuralVision.Tools.Config;
 using NeuralVision.Tools.Platform;
 
-// write(2) on descriptors 1 and 2 (see DescriptorStream for why neither System.Console nor FileStream).
-var output = new StreamWriter(new DescriptorStream(1), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = false };
-var error = new StreamWriter(new DescriptorStream(2), new UTF8Encoding(false)) { AutoFlush = true };
-var context = new NvtContext(new ProcessEnvironment(), RealFileSystem.Instance, TimeProvider.System, output, error);
-return TopLevel.Run(context, args, output);
+// write(2) on descriptors 1 and 2 (see DescriptorStream for why neither System.Console nor FileStream), each made when
+// first used.
+var context = new NvtContext(
+    new ProcessEnvironment(),
+    RealFileSystem.Instance,
+    TimeProvider.System,
+    () => new StreamWriter(new DescriptorStream(1), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = false },
+    () => new StreamWriter(new DescriptorStream(2), new UTF8Encoding(false)) { AutoFlush = true });
+return TopLevel.Run(context, args);
 
 /// <summary>The one place that turns exceptions into "nvt: message" and an exit code.</summary>
 internal static class TopLevel
@@ -15,12 +19,12 @@ internal static class TopLevel
     // EPIPE: the reader of our stdout went away (`nvt query --list | head -1`).
     private const int BrokenPipe = 32;
 
-    public static int Run(NvtContext context, string[] args, TextWriter output)
+    public static int Run(NvtContext context, string[] args)
     {
         try
         {
             int code = NvtCli.Run(context, args);
-            output.Flush();
+            context.FlushOutput();
             return code;
         }
         catch (IOException e) when (e.HResult == BrokenPipe)

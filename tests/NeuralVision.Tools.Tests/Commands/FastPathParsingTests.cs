@@ -73,6 +73,19 @@ public sealed class FastPathParsingTests : IDisposable
         Assert.Null(AddCommand.TryParseHookForm(args));
     }
 
+    [Fact]
+    public void Version_FastPath_PrintsWhatSystemCommandLinePrints()
+    {
+        var full = new StringWriter();
+        int fullCode = NvtCli.Build(ContextForParsing()).Parse(["--version"]).Invoke(new InvocationConfiguration { Output = full });
+
+        int fastCode = nvt.Run("--version");
+
+        Assert.Equal(fullCode, fastCode);
+        Assert.Equal(full.ToString(), nvt.Output.ToString());
+        Assert.NotEqual(string.Empty, nvt.Output.ToString().Trim());
+    }
+
     private NvtContext ContextForParsing() =>
         new(new Platform.DictionaryEnvironment(nvt.Variables, nvt.CurrentDirectory), Platform.RealFileSystem.Instance, nvt.Clock, TextWriter.Null, TextWriter.Null);
 }
