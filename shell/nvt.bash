@@ -27,6 +27,10 @@ __nvt_fasd=${__nvt_fasd-0}
 # "command not found").
 __nvt_hook() {
     \builtin local -r __nvt_status=$?
+    # Most prompts follow a command that did not change directory: they return here, before any other work.
+    if [[ ${__nvt_last_pwd-} == "${PWD}" && ${__nvt_hook_mode} == pwd && (${__nvt_fasd} != 1 || ${HISTCMD-} == "${__nvt_last_histcmd-}") ]]; then
+        \builtin return "${__nvt_status}"
+    fi
     \builtin local -a __nvt_args
     __nvt_args=()
     # --fasd: a new history entry means a command ran; its arguments go to the same `nvt add` as the directory, so a
