@@ -27,6 +27,8 @@ public sealed class KeysCopyTests
         Assert.Single(bed.AskpassPrompts);
         Assert.DoesNotContain(bed.Server.Password, result.Stdout + result.Stderr);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(bed.Server.AuthorizedKeysPath)!, ".authorized_keys.nvt-*"));
+        // The host was known by a plain "[127.0.0.1]:PORT" entry (ssh's form for a port other than 22).
+        Assert.StartsWith($"[127.0.0.1]:{bed.Server.Port} ", File.ReadAllText(bed.KnownHostsPath), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,6 +105,8 @@ public sealed class KeysCopyTests
         Assert.Contains("All keys were already installed", second.Stdout);
         Assert.Equal(bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
         Assert.Single(bed.AskpassPrompts);
+        bed.AssertRemoteModes();
+        Assert.Equal(0, bed.SshWithKey());
     }
 
     [Fact]
@@ -186,6 +190,9 @@ public sealed class KeysCopyTests
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("Number of key(s) added: 1", result.Stdout);
+        Assert.Equal(bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
+        bed.AssertRemoteModes();
+        Assert.Equal(0, bed.SshWithKey());
     }
 
     [Fact]
@@ -318,6 +325,8 @@ public sealed class KeysCopyTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains($"Now try logging into the machine with: ssh -F '{config}' 'puffin'", result.Stdout);
         Assert.Equal(bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
+        bed.AssertRemoteModes();
+        Assert.Equal(0, bed.SshWithKey());
     }
 
     [Fact]
