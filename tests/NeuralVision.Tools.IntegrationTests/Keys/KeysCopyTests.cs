@@ -49,6 +49,24 @@ public sealed class KeysCopyTests
     }
 
     [Fact]
+    public void AFailedWriteLeavesTheOldFileWholeAndNoTempFile()
+    {
+        using var bed = new KeyCopyBed();
+        byte[] before = Encoding.UTF8.GetBytes(OtherKeyLine + "\n");
+        bed.Server.WriteAuthorizedKeys(before);
+        string sshDirectory = Path.GetDirectoryName(bed.Server.AuthorizedKeysPath)!;
+        // The user may read ~/.ssh but not create files in it, so the temp file cannot be written.
+        File.SetUnixFileMode(sshDirectory, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        var result = bed.Copy("--sftp");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("could not write .ssh/authorized_keys", result.Stderr);
+        Assert.Equal(before, bed.RemoteFile());
+        Assert.Equal([bed.Server.AuthorizedKeysPath], Directory.GetFiles(sshDirectory));
+    }
+
+    [Fact]
     public void AKeyAlreadyInstalledWithOptionsIsNotAddedAgainAndNothingIsWritten()
     {
         using var bed = new KeyCopyBed();
