@@ -31,6 +31,9 @@ public sealed record TestSshdOptions(bool Sftp = true, bool Password = true, boo
 public sealed class TestSshd : IDisposable
 {
     private const string Marker = "nvt-test-user";
+
+    /// <summary>useradd, chpasswd and userdel lock /etc/passwd; test classes running in parallel take turns here.</summary>
+    private static readonly Lock AccountsLock = new();
     private readonly Process process;
 
     public TestSshd(TestSshdOptions? options = null)
@@ -50,8 +53,11 @@ public sealed class TestSshd : IDisposable
             UserName = "nvtt" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
             Password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y');
             Home = "/home/" + UserName;
-            Run("useradd", "--create-home", "--home-dir", Home, "--shell", "/bin/sh", "--comment", $"{Marker} pid={Environment.ProcessId}", UserName);
-            RunWithInput($"{UserName}:{Password}\n", "chpasswd");
+            lock (AccountsLock)
+            {
+                Run("useradd", "--create-home", "--home-dir", Home, "--shell", "/bin/sh", "--comment", $"{Marker} pid={Environment.ProcessId}", UserName);
+                RunWithInput($"{UserName}:{Password}\n", "chpasswd");
+            }
         }
         else
         {
@@ -227,7 +233,10 @@ public sealed class TestSshd : IDisposable
     {
         // The user's sessions (an sshd child, a remote sh) would make userdel refuse.
         KillProcessesOf(name);
-        RunQuietly("userdel", "--remove", "--force", name);
+        lock (AccountsLock)
+        {
+            RunQuietly("userdel", "--remove", "--force", name);
+        }
     }
 
     /// <summary>pkill -KILL -u NAME without needing procps: every /proc/PID whose owner is the user.</summary>
