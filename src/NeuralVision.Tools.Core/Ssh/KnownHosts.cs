@@ -153,7 +153,7 @@ public static class KnownHosts
     /// CheckHostIP (looking the server's address up as well) is not done: it is off by default since OpenSSH 8.5, and
     /// when the user typed an address, that address is the name looked up anyway.
     /// </summary>
-    /// <param name="host">The host as the user typed it (before any HostName substitution), any case.</param>
+    /// <param name="host">The host connected to, any case: ssh_config's HostName when one applies, as ssh looks it up.</param>
     /// <param name="port">The port connected to; 22 stores the bare name.</param>
     /// <param name="serverKey">The server's public key blob.</param>
     /// <param name="hostKeyAlias">ssh's HostKeyAlias: replaces "host"/"[host]:port" entirely, port included.</param>

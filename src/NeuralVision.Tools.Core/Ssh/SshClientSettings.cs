@@ -22,9 +22,6 @@ public sealed record SshClientSettings(
 {
     public const int DefaultPort = 22;
 
-    /// <summary>The name known_hosts entries are written and looked up under (before any [host]:port bracketing).</summary>
-    public string KnownHostsName => (HostKeyAlias ?? HostName).ToLowerInvariant();
-
     /// <summary>What nvt assumes when ssh is not installed: OpenSSH's built-in defaults, with ~ taken from $HOME.</summary>
     public static SshClientSettings Defaults(string host, int? port, string user, string home)
     {

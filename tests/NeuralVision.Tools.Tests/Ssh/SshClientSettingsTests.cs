@@ -28,7 +28,6 @@ public sealed class SshClientSettingsTests
         Assert.Equal(2222, settings.Port);
         Assert.Equal("bob", settings.User);
         Assert.Equal("pf", settings.HostKeyAlias);
-        Assert.Equal("pf", settings.KnownHostsName);
         Assert.True(settings.HashKnownHosts);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.ConnectTimeout);
         Assert.Equal(["/home/t/.ssh/id_rsa", "/abs/k2"], settings.IdentityFiles);
@@ -50,7 +49,7 @@ public sealed class SshClientSettingsTests
 
         Assert.Null(settings.ConnectTimeout);
         Assert.Null(settings.HostKeyAlias);
-        Assert.Equal("h", settings.KnownHostsName);
+        Assert.Equal("h", settings.HostName);
         Assert.False(settings.HashKnownHosts);
     }
 
@@ -66,7 +65,7 @@ public sealed class SshClientSettingsTests
         var settings = SshClientSettings.Defaults("Example.org", null, "me", "/home/me");
 
         Assert.Equal(22, settings.Port);
-        Assert.Equal("example.org", settings.KnownHostsName);
+        Assert.Equal("Example.org", settings.HostName);
         Assert.Equal("/home/me/.ssh/known_hosts", settings.UserKnownHostsFiles[0]);
         Assert.Contains("/home/me/.ssh/id_ed25519", settings.IdentityFiles);
     }
