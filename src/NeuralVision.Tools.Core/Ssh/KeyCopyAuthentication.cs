@@ -120,14 +120,17 @@ public sealed class KeyCopyCredentials
             {
                 foreach (string path in credentials.IdentityFiles.Where(File.Exists))
                 {
-                    if (Load(path) is PrivateKeyFile key)
+                    if (IsEncrypted(path))
+                    {
+                        if (DeferredKey.Open(path, credentials) is DeferredKey deferred)
+                        {
+                            sources.Add(deferred);
+                        }
+                    }
+                    else if (Load(path) is PrivateKeyFile key)
                     {
                         loaded.Add(key);
                         sources.Add(key);
-                    }
-                    else if (DeferredKey.Open(path, credentials) is DeferredKey deferred)
-                    {
-                        sources.Add(deferred);
                     }
                 }
 
@@ -155,14 +158,9 @@ public sealed class KeyCopyCredentials
             }
         }
 
-        /// <summary>An unencrypted key SSH.NET can read; null for encrypted and unreadable ones (FIDO keys, say).</summary>
+        /// <summary>An unencrypted key SSH.NET can read; null for one it cannot (FIDO keys, say).</summary>
         private static PrivateKeyFile? Load(string path)
         {
-            if (IsEncrypted(path))
-            {
-                return null;
-            }
-
             try
             {
                 return new PrivateKeyFile(path);
@@ -193,13 +191,9 @@ public sealed class KeyCopyCredentials
 
         public IReadOnlyCollection<Renci.SshNet.Security.HostAlgorithm> HostKeyAlgorithms { get; }
 
+        /// <summary>The encrypted key at <paramref name="path"/>, by its public half; null when that cannot be read.</summary>
         public static DeferredKey? Open(string path, KeyCopyCredentials credentials)
         {
-            if (!IsEncrypted(path))
-            {
-                return null;
-            }
-
             try
             {
                 var publicKey = File.Exists(path + ".pub")

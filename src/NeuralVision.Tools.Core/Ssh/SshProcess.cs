@@ -17,6 +17,9 @@ public interface ISshProcess
     string? Capture(string sshPath, IReadOnlyList<string> args, TimeSpan timeout);
 }
 
+/// <summary>What a captured ssh run printed, and its exit status.</summary>
+public sealed record CapturedRun(int ExitCode, string Output, string Errors);
+
 /// <summary>
 /// The real ssh child, with the signal behaviour of system(3) plus forwarding. While nvt lives (from construction to
 /// Dispose): SIGINT and SIGQUIT are ignored by nvt (the terminal sends them to ssh too, and ssh decides: an interactive
@@ -86,7 +89,14 @@ public sealed partial class SshProcessRunner : ISshProcess, IDisposable
         }
     }
 
-    public string? Capture(string sshPath, IReadOnlyList<string> args, TimeSpan timeout)
+    public string? Capture(string sshPath, IReadOnlyList<string> args, TimeSpan timeout) =>
+        CaptureRun(sshPath, args, timeout) is { ExitCode: 0 } run ? run.Output : null;
+
+    /// <summary>
+    /// Runs ssh with stdin closed and its output captured, without the signal handling of a runner instance (for
+    /// <c>ssh -G</c>). Null when ssh cannot be started or takes longer than <paramref name="timeout"/> (it is killed).
+    /// </summary>
+    public static CapturedRun? CaptureRun(string sshPath, IReadOnlyList<string> args, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(args);
         var start = new ProcessStartInfo(sshPath)
@@ -106,14 +116,14 @@ public sealed partial class SshProcessRunner : ISshProcess, IDisposable
             using var process = Process.Start(start)!;
             process.StandardInput.Close();
             var output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(timeout))
             {
                 process.Kill();
                 return null;
             }
 
-            return process.ExitCode == 0 ? output.Result : null;
+            return new CapturedRun(process.ExitCode, output.Result, errors.Result);
         }
         catch (Win32Exception)
         {

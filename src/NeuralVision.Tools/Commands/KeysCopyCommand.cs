@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using NeuralVision.Tools.Interactive;
 using NeuralVision.Tools.Keys;
@@ -251,38 +249,15 @@ internal static class KeysCopyCommand
 
     private static string CaptureSsh(string ssh, List<string> args)
     {
-        var start = new ProcessStartInfo(ssh)
+        var run = SshProcessRunner.CaptureRun(ssh, args, SshConfigTimeout)
+            ?? throw new KeyCopyException($"{ssh} -G could not be run or did not answer within {SshConfigTimeout.TotalSeconds:0} s");
+        if (run.ExitCode != 0)
         {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        args.ForEach(start.ArgumentList.Add);
-        try
-        {
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(SshConfigTimeout))
-            {
-                process.Kill();
-                throw new KeyCopyException("ssh -G did not answer within 10 s");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                string why = errors.GetAwaiter().GetResult().Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault("no message").Trim();
-                throw new KeyCopyException($"ssh could not read its configuration: {why}");
-            }
-
-            return output.GetAwaiter().GetResult();
+            string why = run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault("no message").Trim();
+            throw new KeyCopyException($"ssh could not read its configuration: {why}");
         }
-        catch (Win32Exception e)
-        {
-            throw new KeyCopyException($"cannot run {ssh}: {e.Message}", e);
-        }
+
+        return run.Output;
     }
 
     /// <summary>The home directory in /etc/passwd, where ssh expands ~ from (nvt maps it back to $HOME).</summary>
