@@ -1,6 +1,6 @@
 using NeuralVision.Tools.Jump;
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Sqlite;
+using NeuralVision.Tools.Platform.Files;
+using NeuralVision.Tools.Jump.Sqlite;
 
 namespace NeuralVision.Tools.Benchmarks;
 

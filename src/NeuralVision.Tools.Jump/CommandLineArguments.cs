@@ -50,12 +50,9 @@ public static class CommandLineArguments
         return paths;
     }
 
-    /// <summary>One word of the line: its text after quote removal, whether any of it was quoted, and whether it uses $ or a glob.</summary>
-    public readonly record struct Word(string Text, bool Quoted, bool Expands);
-
-    public static List<Word> Split(string line)
+    public static List<CommandLineWord> Split(string line)
     {
-        var words = new List<Word>();
+        var words = new List<CommandLineWord>();
         var text = new StringBuilder();
         bool inWord = false, quoted = false, expands = false;
 
@@ -63,7 +60,7 @@ public static class CommandLineArguments
         {
             if (inWord)
             {
-                words.Add(new Word(text.ToString(), quoted, expands));
+                words.Add(new CommandLineWord(text.ToString(), quoted, expands));
             }
 
             text.Clear();

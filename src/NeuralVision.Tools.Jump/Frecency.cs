@@ -1,3 +1,5 @@
+using NeuralVision.Tools.Platform.Settings;
+
 namespace NeuralVision.Tools.Jump;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace NeuralVision.Tools.Jump;
 /// </summary>
 public static class Frecency
 {
-    public const double DefaultMaxAge = 10_000;
+    public const double DefaultMaxAge = NvtSettings.DefaultMaxAge;
 
     /// <summary>After aging, the total rank is this fraction of the maximum.</summary>
     public const double AgingTargetFraction = 0.9;
@@ -40,6 +42,3 @@ public static class Frecency
     /// <summary>The factor every rank is multiplied by when the total exceeds <paramref name="maxAge"/>.</summary>
     public static double AgingFactor(double rankSum, double maxAge) => AgingTargetFraction * maxAge / rankSum;
 }
-
-/// <summary>One age range of the score: its factor and a name such as "under a day".</summary>
-public sealed record RecencyBucket(double Factor, string Name);

@@ -1,11 +1,9 @@
-using NeuralVision.Tools.Config;
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Sqlite;
+using NeuralVision.Tools.Jump.Sqlite;
+using NeuralVision.Tools.Jump.Store;
+using NeuralVision.Tools.Platform.Files;
+using NeuralVision.Tools.Platform.Settings;
 
 namespace NeuralVision.Tools.Jump;
-
-/// <summary>What a read-side operation found, plus where an unreadable database was moved, if that happened.</summary>
-public sealed record JumpOutcome<T>(T Value, string? QuarantinedTo, string? QuarantineReason);
 
 /// <summary>
 /// The jump commands' logic: turns user paths into stored paths, applies the exclusions and opens the database the
@@ -41,7 +39,7 @@ public sealed class JumpService
     public IReadOnlyList<string> Add(
         IReadOnlyList<string> paths, double score, long now, bool filesToo = false, IReadOnlyList<string>? commandArguments = null)
     {
-        var excludes = settings.ExcludeDirs;
+        var excludes = ExcludeList.FromSettings(settings);
         var accepted = new List<Visit>(paths.Count);
         var skipped = new List<string>();
         var candidates = paths.Select(path => (Path: path, FilesToo: filesToo, FromCommand: false))
@@ -95,7 +93,7 @@ public sealed class JumpService
 
     public JumpOutcome<IReadOnlyList<JumpEntry>> Query(JumpQuery query, DateTimeOffset now)
     {
-        var excludes = settings.ExcludeDirs;
+        var excludes = ExcludeList.FromSettings(settings);
         var normalized = query with
         {
             ExcludePaths = query.ExcludePaths.Select(ToStoredPath).ToArray(),

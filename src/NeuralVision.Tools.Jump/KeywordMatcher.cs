@@ -1,3 +1,5 @@
+using NeuralVision.Tools.Platform.Files;
+
 namespace NeuralVision.Tools.Jump;
 
 /// <summary>

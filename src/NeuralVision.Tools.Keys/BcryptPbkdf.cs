@@ -242,10 +242,4 @@ public static unsafe class BcryptPbkdf
         l ^= F(s, r) ^ p[16];
         return ((ulong)(r ^ p[17]) << 32) | l;
     }
-
-    private struct BlowfishState
-    {
-        public fixed uint P[18];
-        public fixed uint S[1024];
-    }
 }

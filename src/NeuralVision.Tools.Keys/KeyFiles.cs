@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Keys;
 

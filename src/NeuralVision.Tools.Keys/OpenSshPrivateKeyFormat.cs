@@ -3,20 +3,6 @@ using System.Text;
 
 namespace NeuralVision.Tools.Keys;
 
-/// <summary>How a private key file is (to be) protected: the bcrypt salt and rounds, or nothing.</summary>
-public sealed record KeyEncryption(byte[] Salt, int Rounds)
-{
-    public const int SaltSize = 16;
-
-    /// <summary>OpenSSH 9.4 and later; 9.2 still uses 16.</summary>
-    public const int DefaultRounds = 24;
-
-    public static KeyEncryption Random(int rounds) => new(RandomNumberGenerator.GetBytes(SaltSize), rounds);
-}
-
-/// <summary>What a private key file holds once decrypted.</summary>
-public sealed record DecodedPrivateKey(SshPrivateKey Key, string Comment, uint CheckInt, KeyEncryption? Encryption);
-
 /// <summary>
 /// The openssh-key-v1 private key file (OpenSSH PROTOCOL.key), written field by field in OpenSSH's order: magic,
 /// cipher, KDF, KDF options, one public key, then the private section (two equal check integers, the key, the comment,
@@ -230,10 +216,7 @@ public static class OpenSshPrivateKeyFormat
         }
     }
 
-    /// <param name="Unsupported">Why the private section cannot be decrypted, or null when it can.</param>
-    private sealed record Header(string Cipher, KeyEncryption? Encryption, byte[] PublicBlob, byte[] PrivateSection, string? Unsupported);
-
-    private static Header ReadHeader(byte[] data)
+    private static OpenSshKeyHeader ReadHeader(byte[] data)
     {
         var reader = new SshWireReader(data);
         if (!reader.ReadRaw(Magic.Length).SequenceEqual(Magic))
@@ -271,7 +254,7 @@ public static class OpenSshPrivateKeyFormat
 
         byte[] publicBlob = reader.ReadString().ToArray();
         byte[] privateSection = reader.ReadString().ToArray();
-        return new Header(cipher, encryption, publicBlob, privateSection, unsupported);
+        return new OpenSshKeyHeader(cipher, encryption, publicBlob, privateSection, unsupported);
     }
 
     private static string Armour(byte[] data)

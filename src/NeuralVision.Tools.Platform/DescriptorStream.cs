@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using NeuralVision.Tools.Platform.Native;
 
 namespace NeuralVision.Tools.Platform;
 
@@ -8,10 +8,8 @@ namespace NeuralVision.Tools.Platform;
 /// `{ echo a; nvt query --list; echo b; } > file`; write(2) uses and advances the shared file offset, as every
 /// command line tool does. System.Console is avoided because it starts a terminal thread the prompt hook does not need.
 /// </summary>
-public sealed partial class DescriptorStream : Stream
+public sealed class DescriptorStream : Stream
 {
-    private const int Interrupted = 4;
-
     private readonly int descriptor;
 
     public DescriptorStream(int descriptor)
@@ -36,29 +34,7 @@ public sealed partial class DescriptorStream : Stream
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     /// <summary>Writes everything, continuing after partial writes; errors become IOException with errno as HResult.</summary>
-    public override unsafe void Write(ReadOnlySpan<byte> buffer)
-    {
-        fixed (byte* start = buffer)
-        {
-            int written = 0;
-            while (written < buffer.Length)
-            {
-                nint result = SystemWrite(descriptor, start + written, (nuint)(buffer.Length - written));
-                if (result < 0)
-                {
-                    int errno = Marshal.GetLastPInvokeError();
-                    if (errno == Interrupted)
-                    {
-                        continue;
-                    }
-
-                    throw new IOException($"write to descriptor {descriptor} failed: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
-                }
-
-                written += (int)result;
-            }
-        }
-    }
+    public override void Write(ReadOnlySpan<byte> buffer) => LibC.WriteAll(descriptor, buffer);
 
     public override void Flush()
     {
@@ -69,7 +45,4 @@ public sealed partial class DescriptorStream : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static unsafe partial nint SystemWrite(int descriptor, byte* buffer, nuint count);
 }

@@ -1,4 +1,4 @@
-namespace NeuralVision.Tools;
+namespace NeuralVision.Tools.Platform;
 
 /// <summary>Every exit status nvt returns; the README lists them.</summary>
 public static class ExitCodes
@@ -22,6 +22,12 @@ public static class ExitCodes
 
     /// <summary>Bad usage, bad configuration, or a failure nvt could not work around.</summary>
     public const int Error = 2;
+
+    /// <summary>
+    /// A program nvt was to run is not on PATH, as a shell reports a command it cannot find: `query --exec`'s CMD, and
+    /// ssh for `nvt ssh` (whose other statuses are ssh's own).
+    /// </summary>
+    public const int CommandNotFound = 127;
 
     /// <summary>Interrupted by SIGINT (128 + 2, the shell convention).</summary>
     public const int Interrupted = 130;

@@ -1,20 +1,4 @@
-namespace NeuralVision.Tools.Ssh;
-
-/// <summary>The destination an ssh command line names, as ssh itself would find it.</summary>
-/// <param name="Index">Position of the destination token in the argument list.</param>
-/// <param name="Token">The destination token exactly as typed (<c>bob@puffin</c>, <c>ssh://puffin:2222</c>).</param>
-/// <param name="Host">The host part the user typed (the alias looked up in ssh_config and in nvt's config).</param>
-/// <param name="User">The user part, when the token has one.</param>
-/// <param name="Port">The port of an <c>ssh://</c> URI, when it has one.</param>
-public sealed record SshDestination(int Index, string Token, string Host, string? User, int? Port);
-
-/// <summary>What an ssh argument list asks for.</summary>
-/// <param name="Destination">Null when there is no destination (<c>ssh -V</c>, <c>ssh</c> alone, a bad option).</param>
-/// <param name="QueryOnly">
-/// True for <c>-G</c>, <c>-V</c> and <c>-Q</c>: ssh prints something and exits without connecting, so there is no
-/// session to give a profile to.
-/// </param>
-public sealed record SshCommandLine(SshDestination? Destination, bool QueryOnly);
+namespace NeuralVision.Tools.SshProfile;
 
 /// <summary>
 /// Finds the destination in ssh's argument list with ssh's own option grammar (OpenSSH 9 <c>ssh.c</c>): options that

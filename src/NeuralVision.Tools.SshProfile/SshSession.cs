@@ -1,37 +1,17 @@
-using NeuralVision.Tools.Config;
-using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.OpenSsh;
+using NeuralVision.Tools.Platform.Processes;
+using NeuralVision.Tools.Platform.Settings;
+using NeuralVision.Tools.SshProfile.Config;
+using NeuralVision.Tools.SshProfile.Konsole;
 
-namespace NeuralVision.Tools.Ssh;
-
-/// <summary>What `nvt ssh` was asked for.</summary>
-/// <param name="SshArgs">Everything for ssh, passed through unchanged.</param>
-/// <param name="Profile">--profile: this Konsole profile, whatever the configuration says.</param>
-/// <param name="NoSwitch">--no-switch: run ssh and touch neither the profile nor the background.</param>
-/// <param name="Quiet">--quiet: no "Welcome back!".</param>
-/// <param name="DryRun">--dry-run: print the plan and exit without running ssh or switching.</param>
-/// <param name="Verbose">--verbose: say why no switch happens, and every D-Bus problem.</param>
-public sealed record SshRequest(IReadOnlyList<string> SshArgs, string? Profile = null, bool NoSwitch = false, bool Quiet = false, bool DryRun = false, bool Verbose = false);
-
-/// <summary>ssh is not on PATH (exit status 127, as a shell reports a missing command).</summary>
-public sealed class SshNotFoundException : Exception
-{
-    public SshNotFoundException(string message)
-        : base(message)
-    {
-    }
-}
-
-/// <summary>The terminal-facing side of `nvt ssh`: where messages and escape sequences go.</summary>
-/// <param name="Output">Standard output (the --dry-run plan).</param>
-/// <param name="Error">Standard error (warnings, --verbose notes, "Welcome back!").</param>
-/// <param name="ErrorIsTerminal">Whether stderr is a terminal ("Welcome back!" is only for people).</param>
-/// <param name="Terminal">Where OSC 11/111 go: the terminal on stdout, or null when stdout is not a terminal.</param>
-public sealed record SshConsole(TextWriter Output, TextWriter Error, bool ErrorIsTerminal, TextWriter? Terminal);
+namespace NeuralVision.Tools.SshProfile;
 
 /// <summary>
-/// `nvt ssh`: picks the host's profile, switches the Konsole tab to it over D-Bus (or sets the background with OSC 11
-/// elsewhere), runs ssh, and restores the tab's previous profile however ssh ends. Nothing here stops ssh from
-/// running: a D-Bus failure or a broken configuration file is reported and ssh runs unchanged.
+/// `nvt ssh`'s engine: picks the host's profile, switches the Konsole tab to it over D-Bus, and restores the tab's
+/// previous profile afterwards. It prints nothing and runs no ssh session itself: what it has to say (warnings, and
+/// with --verbose why no switch happens) waits in <see cref="TakeNotices"/> for the command, which prints it after each
+/// step, runs ssh between <see cref="SwitchAsync"/> and <see cref="RestoreAsync"/>, and sets the background. Nothing
+/// here stops ssh from running: a D-Bus failure or a broken configuration file becomes a notice.
 /// </summary>
 public sealed class SshSession
 {
@@ -40,120 +20,49 @@ public sealed class SshSession
 
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
 
-    private readonly IEnvironment environment;
-    private readonly ISshProcess process;
-    private readonly Func<KonsoleTarget, Task<IKonsoleTab>> connect;
-    private readonly SshConsole console;
+    private readonly NvtSettings settings;
+    private readonly IProcessRunner processes;
+    private readonly IKonsoleConnector konsole;
+    private readonly List<string> notices = [];
     private bool verbose;
 
-    public SshSession(IEnvironment environment, ISshProcess process, Func<KonsoleTarget, Task<IKonsoleTab>> connect, SshConsole console)
+    public SshSession(NvtSettings settings, IProcessRunner processes, IKonsoleConnector konsole)
     {
-        this.environment = environment;
-        this.process = process;
-        this.connect = connect;
-        this.console = console;
+        this.settings = settings;
+        this.processes = processes;
+        this.konsole = konsole;
     }
 
-    /// <summary>The first executable <paramref name="name"/> in PATH, as execvp(3) would find it; null when none.</summary>
-    public static string? FindOnPath(string? path, string name)
-    {
-        foreach (string directory in (path ?? "/usr/local/bin:/usr/bin:/bin").Split(':'))
-        {
-            string candidate = (directory.Length == 0 ? "." : directory) + "/" + name;
-            if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    public async Task<int> RunAsync(SshRequest request)
+    /// <summary>
+    /// Finds ssh, reads the destination from its arguments, loads the configuration, asks Konsole for its profiles,
+    /// resolves the host with <c>ssh -G</c> when patterns need it, and chooses the profile.
+    /// </summary>
+    /// <exception cref="SshNotFoundException">ssh is not on PATH.</exception>
+    public async Task<SshPlan> PlanAsync(SshRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        verbose = request.Verbose;
-        string ssh = FindOnPath(environment.GetVariable("PATH"), "ssh")
+        string ssh = processes.FindOnPath("ssh")
             ?? throw new SshNotFoundException("ssh not found on PATH (install the openssh-client package)");
 
+        verbose = request.Verbose;
         var commandLine = SshArguments.Parse(request.SshArgs);
         if (commandLine.Destination is not { } destination || commandLine.QueryOnly)
         {
             Note(commandLine.QueryOnly ? "ssh only prints information here: no profile switch" : "no destination in the ssh arguments: no profile switch");
-            if (request.DryRun)
-            {
-                console.Output.WriteLine("host: (none)");
-                console.Output.WriteLine("profile: (no switch)");
-                console.Output.WriteLine("command: " + Quote(ssh, request.SshArgs));
-                return 0;
-            }
-
-            return process.Run(ssh, request.SshArgs);
+            return new SshPlan(ssh, request.SshArgs, null, null, null, null, null, null, Skipped: false);
         }
 
-        var plan = await PlanAsync(request, ssh, destination).ConfigureAwait(false);
-        using var tab = plan.Tab;
-        if (request.DryRun)
-        {
-            PrintPlan(plan, ssh, request.SshArgs);
-            return 0;
-        }
-
-        var restore = plan.Profile is null || tab is null ? null : await SwitchAsync(tab, plan.Profile.Name).ConfigureAwait(false);
-        bool background = false;
-        if (restore is null && plan.Background is not null && console.Terminal is not null)
-        {
-            console.Terminal.Write("\e]11;" + plan.Background + "\a");
-            console.Terminal.Flush();
-            background = true;
-        }
-
-        try
-        {
-            return process.Run(ssh, request.SshArgs);
-        }
-        finally
-        {
-            if (restore is not null && tab is not null)
-            {
-                await RestoreAsync(tab, restore).ConfigureAwait(false);
-            }
-
-            // The terminal may be gone (SIGHUP after the window closed): the profile is restored, the rest is moot.
-            try
-            {
-                if (background)
-                {
-                    console.Terminal!.Write("\e]111\a");
-                    console.Terminal.Flush();
-                }
-
-                if (!request.Quiet && console.ErrorIsTerminal)
-                {
-                    console.Error.WriteLine("Welcome back!");
-                }
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
-
-    private sealed record Plan(SshDestination Destination, HostKeys Host, ProfileChoice? Profile, string? Background, KonsoleTarget? Target, IKonsoleTab? Tab, string? CurrentProfile, bool Skipped = false);
-
-    private async Task<Plan> PlanAsync(SshRequest request, string ssh, SshDestination destination)
-    {
-        var host = new HostKeys(destination.Host, null, destination.User);
+        var host = new HostIdentity(destination.Host, null, destination.User);
         if (request.NoSwitch)
         {
             Note("--no-switch: no profile switch");
-            return new Plan(destination, host, null, null, null, null, null, Skipped: true);
+            return new SshPlan(ssh, request.SshArgs, host, null, null, null, null, null, Skipped: true);
         }
 
         SshConfig? config = null;
         try
         {
-            config = NvtConfigFile.Load(NvtConfigFile.Locate(environment)).Ssh;
+            config = NvtConfigFile.Load(settings.ConfigFile).Ssh;
         }
         catch (ConfigException e)
         {
@@ -163,10 +72,10 @@ public sealed class SshSession
         // `ssh -G` costs a process start, so it runs only when there are patterns to match its HostName against, and
         // meanwhile nvt talks to Konsole.
         Task<string?>? resolving = config?.Profiles?.Count > 0 || config?.Backgrounds?.Count > 0
-            ? Task.Run(() => process.Capture(ssh, ["-G", .. request.SshArgs], ResolveTimeout))
+            ? Task.Run(() => SshConfigDump.Run(processes, ssh, request.SshArgs, ResolveTimeout) is { ExitCode: 0 } run ? run.Output : null)
             : null;
 
-        var target = KonsoleTarget.FromEnvironment(environment, out string? whyNot);
+        var target = KonsoleTarget.FromSettings(settings, out string? whyNot);
         IKonsoleTab? tab = null;
         IReadOnlyList<string>? profiles = null;
         string? current = null;
@@ -178,7 +87,7 @@ public sealed class SshSession
         {
             try
             {
-                tab = await connect(target).ConfigureAwait(false);
+                tab = await konsole.ConnectAsync(target, DBusTimeout).ConfigureAwait(false);
                 profiles = await tab.GetProfileListAsync().ConfigureAwait(false);
             }
             catch (KonsoleException e)
@@ -217,15 +126,22 @@ public sealed class SshSession
             choice = null;
         }
 
-        return new Plan(destination, host, choice, background, target, tab, current);
+        return new SshPlan(ssh, request.SshArgs, host, choice, background, target, tab, current, Skipped: false);
     }
 
     /// <summary>
-    /// Switches the tab and returns the profile to restore, or null when the tab is not switched. The previous profile
-    /// is profile() (Konsole 19.12+), or the window's default profile on older Konsole, which lacks profile().
+    /// Switches the tab to the plan's profile and returns the profile to restore, or null when the tab is not switched.
+    /// The previous profile is profile() (Konsole 19.12+), or the window's default profile on older Konsole, which
+    /// lacks profile().
     /// </summary>
-    private async Task<string?> SwitchAsync(IKonsoleTab tab, string profile)
+    public async Task<string?> SwitchAsync(SshPlan plan)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Profile is not { Name: string profile } || plan.Tab is not IKonsoleTab tab)
+        {
+            return null;
+        }
+
         string? before;
         bool canConfirm = true;
         try
@@ -280,8 +196,15 @@ public sealed class SshSession
         return before;
     }
 
-    private async Task RestoreAsync(IKonsoleTab tab, string profile)
+    /// <summary>Puts the tab back on <paramref name="profile"/> (what <see cref="SwitchAsync"/> returned).</summary>
+    public async Task RestoreAsync(SshPlan plan, string profile)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Tab is not IKonsoleTab tab)
+        {
+            return;
+        }
+
         try
         {
             await tab.SetProfileAsync(profile).ConfigureAwait(false);
@@ -303,6 +226,14 @@ public sealed class SshSession
         }
     }
 
+    /// <summary>What there is to say since the last call (each line for "nvt: LINE" on stderr), in order.</summary>
+    public IReadOnlyList<string> TakeNotices()
+    {
+        string[] taken = [.. notices];
+        notices.Clear();
+        return taken;
+    }
+
     private async Task<string?> TryAsync(Func<Task<string>> call)
     {
         try
@@ -316,52 +247,14 @@ public sealed class SshSession
         }
     }
 
-    private void PrintPlan(Plan plan, string ssh, IReadOnlyList<string> args)
-    {
-        var output = console.Output;
-        var host = plan.Host;
-        string resolved = host.HostName is null ? "" : $" (HostName {host.HostName}" + (host.User is null ? ")" : $", User {host.User})");
-        output.WriteLine($"host: {host.Alias}{resolved}");
-        output.WriteLine(plan.Profile is null ? "profile: (no switch)" : $"profile: {plan.Profile.Name} (from {plan.Profile.Reason})");
-        if (plan.Target is null)
-        {
-            output.WriteLine(plan.Skipped ? "konsole: (not asked: --no-switch)" : "konsole: (not in a Konsole tab)");
-        }
-        else
-        {
-            string current = plan.CurrentProfile is null ? "" : $", current profile {plan.CurrentProfile}";
-            output.WriteLine($"konsole: {plan.Target.Service} {plan.Target.SessionPath} on {plan.Target.BusAddress}{current}");
-        }
+    private void Warn(string message) => notices.Add(message);
 
-        if (plan.Background is not null)
-        {
-            output.WriteLine($"background: {plan.Background} (OSC 11 when the profile is not switched)");
-        }
-
-        output.WriteLine("command: " + Quote(ssh, args));
-    }
-
-    /// <summary>The command as a shell would need it typed, for --dry-run.</summary>
-    public static string Quote(string program, IReadOnlyList<string> args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var words = new List<string> { program };
-        foreach (string arg in args)
-        {
-            bool plain = arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || "@%+=:,./-_".Contains(c, StringComparison.Ordinal));
-            words.Add(plain ? arg : "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'");
-        }
-
-        return string.Join(' ', words);
-    }
-
-    private void Warn(string message) => console.Error.WriteLine("nvt: " + message);
-
+    /// <summary>Only for --verbose: why no switch happens, a D-Bus problem that changes nothing.</summary>
     private void Note(string message)
     {
         if (verbose)
         {
-            console.Error.WriteLine("nvt: " + message);
+            notices.Add(message);
         }
     }
 }

@@ -2,30 +2,29 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Reflection;
-using NeuralVision.Tools.Commands;
+using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Keys.Commands;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.SshProfile;
 
 namespace NeuralVision.Tools;
 
 /// <summary>Builds the whole command tree in one place, so tests parse exactly what users type.</summary>
 public static class NvtCli
 {
-    public static RootCommand Build(NvtContext context)
+    public static RootCommand Build(INvtContext context)
     {
-        var root = new RootCommand("nvt: jump to frecent directories, ssh with a Konsole face, passwordless ssh keys")
+        var root = new RootCommand("nvt: jump to frecent directories, ssh with a Konsole face, passwordless ssh keys");
+        foreach (var command in JumpCommands.Create(context))
         {
-            AddCommand.Create(context),
-            QueryCommand.Create(context),
-            RemoveCommand.Create(context),
-            PruneCommand.Create(context),
-            InitCommand.Create(context),
-            ImportCommand.Create(context),
-            ListCommand.Create(context),
-            StatsCommand.Create(context),
-            ExplainCommand.Create(context),
-            KeysCommand.Create(context),
-            SshCommand.Create(context),
-            ProfilesCommand.Create(context),
-        };
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(KeysCommand.Create(context));
+        foreach (var command in SshProfileCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
 
         // Windows-style help aliases only clutter completion on Linux.
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -85,23 +84,18 @@ public static class NvtCli
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Exceptions reach the caller.</summary>
-    public static int Run(NvtContext context, string[] args)
+    public static int Run(INvtContext context, string[] args)
     {
         // ssh's arguments must reach ssh untouched (-p 2222, @file, a remote command), so they never meet the parser.
-        if (SshCommand.TryParse(args) is Ssh.SshRequest ssh)
+        if (SshProfileCommands.TryRun(context, args) is int sshStatus)
         {
-            return SshCommand.Run(context, ssh);
+            return sshStatus;
         }
 
         // The forms the shell functions run on every cd and jump skip building the command tree.
-        if (AddCommand.TryParseHookForm(args) is string[] hookPaths)
+        if (JumpCommands.TryRunFastForm(context, args) is int fastStatus)
         {
-            return AddCommand.Run(context, hookPaths, score: 1);
-        }
-
-        if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
-        {
-            return QueryCommand.Run(context, query);
+            return fastStatus;
         }
 
         // What System.CommandLine's own --version action prints, without building the command tree (which loads its
@@ -112,11 +106,7 @@ public static class NvtCli
             return ExitCodes.Ok;
         }
 
-        if (args.Length > 0 && args[0] == "query")
-        {
-            args = QueryCommand.RewriteDigitOptions(args);
-        }
-
+        args = JumpCommands.PrepareArguments(args);
         var root = Build(context);
         // '@file' is a file name or an ssh argument to nvt, never a response file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -1,56 +1,24 @@
 using System.Text;
 using NeuralVision.Tools;
-using NeuralVision.Tools.Config;
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
+using NeuralVision.Tools.Platform.Processes;
+using NeuralVision.Tools.Platform.Settings;
+using NeuralVision.Tools.Platform.Terminals;
 
-// write(2) on descriptors 1 and 2 (see DescriptorStream for why neither System.Console nor FileStream), each made when
-// first used.
+// The composition root: the one place that picks the real implementations of every seam. Nothing here does work at
+// construction (no terminal is opened, no writer made), since the prompt hook pays for every start.
+// Output and errors: write(2) on descriptors 1 and 2 (see DescriptorStream for why neither System.Console nor
+// FileStream), each made when first used.
+var environment = new ProcessEnvironment();
+var settings = new NvtSettings(environment);
 var context = new NvtContext(
-    new ProcessEnvironment(),
+    environment,
+    settings,
     RealFileSystem.Instance,
+    new TtyTerminal(),
+    new ProcessRunner(settings),
     TimeProvider.System,
     () => new StreamWriter(new DescriptorStream(1), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = false },
     () => new StreamWriter(new DescriptorStream(2), new UTF8Encoding(false)) { AutoFlush = true });
 return TopLevel.Run(context, args);
-
-/// <summary>The one place that turns exceptions into "nvt: message" and an exit code.</summary>
-internal static class TopLevel
-{
-    // EPIPE: the reader of our stdout went away (`nvt query --list | head -1`).
-    private const int BrokenPipe = 32;
-
-    public static int Run(NvtContext context, string[] args)
-    {
-        try
-        {
-            int code = NvtCli.Run(context, args);
-            context.FlushOutput();
-            return code;
-        }
-        catch (IOException e) when (e.HResult == BrokenPipe)
-        {
-            return ExitCodes.Ok;
-        }
-        catch (Exception e)
-        {
-            context.Error.WriteLine($"nvt: {Describe(e)}");
-            if (context.Settings.Debug)
-            {
-                context.Error.WriteLine(e.ToString());
-            }
-
-            return e is NvtException nvt ? nvt.ExitCode : ExitCodes.Error;
-        }
-    }
-
-    private static string Describe(Exception e)
-    {
-        var message = new StringBuilder(e.Message);
-        for (var inner = e is NeuralVision.Tools.Jump.DatabaseAccessException ? null : e.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            message.Append(": ").Append(inner.Message);
-        }
-
-        return message.ToString();
-    }
-}

@@ -1,12 +1,13 @@
 using System.CommandLine;
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Settings;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>`nvt add`: the hook's entry point. Silent, and exit 0, on every failure that is not a usage error.</summary>
 public static class AddCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var score = new Option<double>("--score", "-s")
         {
@@ -65,7 +66,7 @@ public static class AddCommand
         return args.Skip(1).Any(arg => arg.StartsWith('-')) ? null : args[1..];
     }
 
-    public static int Run(NvtContext context, IReadOnlyList<string> paths, double score, bool files = false, string? commandLine = null)
+    public static int Run(INvtContext context, IReadOnlyList<string> paths, double score, bool files = false, string? commandLine = null)
     {
         if (!double.IsFinite(score) || score <= 0)
         {
@@ -81,12 +82,12 @@ public static class AddCommand
                 : CommandLineArguments.CandidatePaths(commandLine, settings.IgnoredCommands, settings.ShiftedCommands, settings.Home);
 
             // One database write for the directory and the command's arguments: the --fasd hook runs this per command.
-            foreach (string reason in service.Add(paths, score, context.UnixNow, files, fromCommand))
+            foreach (string reason in service.Add(paths, score, context.Clock.GetUtcNow().ToUnixTimeSeconds(), files, fromCommand))
             {
                 Debug(context, reason);
             }
         }
-        catch (Exception e) when (e is not Config.ConfigException)
+        catch (Exception e) when (e is not ConfigException)
         {
             // The prompt must never show an error: a locked, read-only or corrupt database only costs this one visit.
             Debug(context, e.Message);
@@ -95,7 +96,7 @@ public static class AddCommand
         return ExitCodes.Ok;
     }
 
-    private static void Debug(NvtContext context, string message)
+    private static void Debug(INvtContext context, string message)
     {
         if (context.Settings.Debug)
         {

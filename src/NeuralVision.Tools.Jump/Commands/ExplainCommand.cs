@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>`nvt explain`: why `nvt query` with these keywords goes where it goes, and why not elsewhere.</summary>
 internal static class ExplainCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var keywords = new Argument<string[]>("KEYWORDS")
         {
@@ -21,14 +21,14 @@ internal static class ExplainCommand
         return command;
     }
 
-    public static int Run(NvtContext context, IReadOnlyList<string> keywords, KindFilter kinds)
+    public static int Run(INvtContext context, IReadOnlyList<string> keywords, KindFilter kinds)
     {
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
         var now = context.Clock.GetUtcNow();
         var outcome = service.ReadAll(now);
         Report.Quarantine(context, outcome);
         var candidates = MatchExplainer.Explain(
-            outcome.Value, keywords, kinds, context.Settings.ExcludeDirs, context.FileSystem, now.ToUnixTimeSeconds());
+            outcome.Value, keywords, kinds, ExcludeList.FromSettings(context.Settings), context.FileSystem, now.ToUnixTimeSeconds());
 
         string query = "nvt query " + string.Join(' ', keywords);
         if (candidates.Count == 0)

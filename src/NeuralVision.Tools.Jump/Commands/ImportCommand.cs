@@ -1,8 +1,10 @@
 using System.CommandLine;
-using NeuralVision.Tools.Jump;
 using NeuralVision.Tools.Jump.Import;
+using NeuralVision.Tools.Jump.Store;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>`nvt import`: bring the history of fasd, z, zoxide, autojump or z.lua into nvt's database.</summary>
 internal static class ImportCommand
@@ -10,7 +12,7 @@ internal static class ImportCommand
     /// <summary>Bad lines listed before "and N more"; a wrong file can have thousands.</summary>
     private const int MaxProblemsShown = 20;
 
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var from = new Option<string>("--from")
         {
@@ -36,7 +38,7 @@ internal static class ImportCommand
         return command;
     }
 
-    public static int Run(NvtContext context, ImportFormat format, string? path, bool merge, bool skipBad)
+    public static int Run(INvtContext context, ImportFormat format, string? path, bool merge, bool skipBad)
     {
         string file = path is null ? DefaultFile(context, format) : PathNormalizer.Normalize(path, context.Environment.CurrentDirectory);
         var now = context.Clock.GetUtcNow();
@@ -44,10 +46,6 @@ internal static class ImportCommand
         try
         {
             parsed = JumpImporter.Read(format, file, context.FileSystem, now.ToUnixTimeSeconds());
-        }
-        catch (ImportException e)
-        {
-            throw new NvtException(e.Message, ExitCodes.BadImportFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -106,15 +104,14 @@ internal static class ImportCommand
         return ExitCodes.Ok;
     }
 
-    private static string DefaultFile(NvtContext context, ImportFormat format)
+    private static string DefaultFile(INvtContext context, ImportFormat format)
     {
-        string home = context.Settings.Home;
-        if (ImportLocations.Find(format, context.Environment, home) is string found)
+        if (ImportLocations.Find(format, context.Settings) is string found)
         {
             return found;
         }
 
-        var candidates = ImportLocations.Candidates(format, context.Environment, home);
+        var candidates = ImportLocations.Candidates(format, context.Settings);
         throw new NvtException(
             $"no {ImportFormats.Name(format)} data found at {string.Join(" or ", candidates)}; give its path: nvt import --from {ImportFormats.Name(format)} PATH");
     }

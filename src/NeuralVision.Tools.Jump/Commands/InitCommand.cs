@@ -1,12 +1,13 @@
 using System.CommandLine;
-using NeuralVision.Tools.Shell;
+using NeuralVision.Tools.Jump.Shell;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>`nvt init SHELL`: prints the shell integration to eval in the shell's rc file.</summary>
 internal static class InitCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var shell = new Argument<string>("SHELL") { Description = "bash, zsh, fish or posix (sh, dash)" };
         shell.CompletionSources.Add(ShellScripts.ShellNames.ToArray());
@@ -35,7 +36,7 @@ internal static class InitCommand
         return command;
     }
 
-    public static int Run(NvtContext context, string shellName, string commandName, string hookName, bool noCommand, bool fasd = false)
+    public static int Run(INvtContext context, string shellName, string commandName, string hookName, bool noCommand, bool fasd = false)
     {
         var shell = ShellScripts.ParseShell(shellName)
             ?? throw new NvtException($"unsupported shell '{shellName}'; supported: {string.Join(", ", ShellScripts.ShellNames)}");

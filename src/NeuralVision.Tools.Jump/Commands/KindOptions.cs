@@ -1,7 +1,7 @@
 using System.CommandLine;
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>The --files, --dirs and --any switches of `list` and `explain` (fasd's -f, -d and -a).</summary>
 internal sealed class KindOptions

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>
 /// `nvt list`: what the database holds, best first. Unlike `nvt query --list` it shows every stored entry, including
@@ -10,7 +10,7 @@ namespace NeuralVision.Tools.Commands;
 /// </summary>
 internal static class ListCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var kinds = new KindOptions(KindFilter.Any);
         var score = new Option<bool>("--score", "-s") { Description = "Print the score before each path" };
@@ -21,7 +21,7 @@ internal static class ListCommand
         return command;
     }
 
-    public static int Run(NvtContext context, KindFilter kinds, bool score)
+    public static int Run(INvtContext context, KindFilter kinds, bool score)
     {
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
         var now = context.Clock.GetUtcNow();

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>`nvt prune`: delete every entry whose directory no longer exists, now.</summary>
 internal static class PruneCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List the removed paths" };
         var command = new Command("prune", "Remove every directory that no longer exists from the database") { verbose };
@@ -14,7 +14,7 @@ internal static class PruneCommand
         return command;
     }
 
-    public static int Run(NvtContext context, bool verbose)
+    public static int Run(INvtContext context, bool verbose)
     {
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
         var outcome = service.Prune(context.Clock.GetUtcNow());

@@ -1,35 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Jump.Pickers;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
-
-/// <summary>What `nvt query` was asked for.</summary>
-internal sealed record QueryRequest(
-    IReadOnlyList<string> Keywords,
-    IReadOnlyList<string> Exclude,
-    string? BaseDirectory,
-    bool List,
-    bool Scores,
-    bool All,
-    bool Interactive = false,
-    KindFilter Kinds = KindFilter.Directories,
-    RankingMode Ranking = RankingMode.Frecency,
-    bool Reverse = false,
-    int Nth = 1,
-    string? Exec = null)
-{
-    public JumpQuery ToJumpQuery() => new(Keywords, Exclude, BaseDirectory, All, List || Interactive ? null : Nth, Kinds, Ranking);
-
-    public bool Equals(QueryRequest? other) =>
-        other is not null
-        && Keywords.SequenceEqual(other.Keywords)
-        && Exclude.SequenceEqual(other.Exclude)
-        && (BaseDirectory, List, Scores, All, Interactive) == (other.BaseDirectory, other.List, other.Scores, other.All, other.Interactive)
-        && (Kinds, Ranking, Reverse, Nth, Exec) == (other.Kinds, other.Ranking, other.Reverse, other.Nth, other.Exec);
-
-    public override int GetHashCode() => HashCode.Combine(Keywords.Count, BaseDirectory, List, Scores, All);
-}
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>`nvt query`: the best match for the keywords, or every match with --list.</summary>
 internal static class QueryCommand
@@ -74,7 +48,7 @@ internal static class QueryCommand
         HelpName = "CMD",
     };
 
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var command = new Command("query", "Print the directory that best matches the keywords")
         {
@@ -194,7 +168,7 @@ internal static class QueryCommand
         return new QueryRequest(keywords, exclude, baseDirectory, list, scores, all);
     }
 
-    public static int Run(NvtContext context, QueryRequest request)
+    public static int Run(INvtContext context, QueryRequest request)
     {
         if (request.Nth < 1)
         {
@@ -232,7 +206,7 @@ internal static class QueryCommand
             if (request.Exec is string exec)
             {
                 context.Output.Flush();
-                return context.RunCommand(exec, chosen.Path);
+                return RunCommand(context, exec, chosen.Path);
             }
 
             outcome = outcome with { Value = [chosen] };
@@ -240,7 +214,7 @@ internal static class QueryCommand
 
         if (request.Interactive)
         {
-            var picked = context.CreatePicker().Pick(outcome.Value.Select(entry => entry.Path).ToList());
+            var picked = Picker.For(context).Pick(outcome.Value.Select(entry => entry.Path).ToList());
             if (picked.Choice is not null)
             {
                 context.Output.Write(picked.Choice + "\n");
@@ -263,5 +237,25 @@ internal static class QueryCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// `--exec CMD`: runs COMMAND (split as a shell would split it) with <paramref name="lastArgument"/> appended, in the
+    /// foreground (fasd -e), and returns its status.
+    /// </summary>
+    private static int RunCommand(INvtContext context, string command, string lastArgument)
+    {
+        var argv = CommandLineArguments.Split(command).Select(word => word.Text).Append(lastArgument).ToList();
+        if (argv.Count < 2)
+        {
+            throw new NvtException("--exec needs a command");
+        }
+
+        string program = argv[0].Contains('/', StringComparison.Ordinal) ? argv[0] : context.ProcessRunner.FindOnPath(argv[0])
+            ?? throw new NvtException($"{argv[0]}: command not found", ExitCodes.CommandNotFound);
+
+        // Ctrl-C and Ctrl-\ are for the program (an editor, say); nvt waits for it and reports its status.
+        using var foreground = context.ProcessRunner.BeginForeground(forwardTermination: false);
+        return foreground.Run(program, argv[1..]);
     }
 }

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>`nvt remove`: forget directories.</summary>
 internal static class RemoveCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Directories to forget", Arity = ArgumentArity.OneOrMore };
         var command = new Command("remove", "Remove directories from the database") { paths };
@@ -14,7 +14,7 @@ internal static class RemoveCommand
         return command;
     }
 
-    public static int Run(NvtContext context, IReadOnlyList<string> paths)
+    public static int Run(INvtContext context, IReadOnlyList<string> paths)
     {
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
         var outcome = service.Remove(paths, context.Clock.GetUtcNow());

@@ -1,12 +1,12 @@
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>Messages more than one command prints.</summary>
 internal static class Report
 {
     /// <summary>One line saying that an unreadable database was moved aside, and where.</summary>
-    public static void Quarantine<T>(NvtContext context, JumpOutcome<T> outcome)
+    public static void Quarantine<T>(INvtContext context, JumpOutcome<T> outcome)
     {
         if (outcome.QuarantinedTo is not null)
         {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>`nvt stats`: how big the database is and what ranks highest.</summary>
 internal static class StatsCommand
@@ -12,14 +12,14 @@ internal static class StatsCommand
     /// <summary>The width of the longest bar; the others are scaled to the highest score.</summary>
     public const int BarWidth = 30;
 
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var command = new Command("stats", "Show entry counts, total rank, the ten highest scores and where the database is");
         command.SetAction(_ => Run(context));
         return command;
     }
 
-    public static int Run(NvtContext context)
+    public static int Run(INvtContext context)
     {
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
         var now = context.Clock.GetUtcNow();

@@ -1,33 +1,29 @@
-using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Settings;
 
 namespace NeuralVision.Tools.Jump.Import;
 
 /// <summary>
-/// Where each jumper keeps its data when `nvt import` is given no PATH, read from the same variables the jumper
-/// reads. Some have more than one place; the first that exists is used.
+/// Where each jumper keeps its data when `nvt import` is given no PATH, from the same variables the jumper reads
+/// (through <see cref="NvtSettings.ForeignDataLocation"/>). Some have more than one place; the first that exists is
+/// used.
 /// </summary>
 public static class ImportLocations
 {
-    public const string FasdData = "_FASD_DATA";
-    public const string ZData = "_Z_DATA";
-    public const string ZshZData = "ZSHZ_DATA";
-    public const string ZLuaData = "_ZL_DATA";
-    public const string ZoxideDataDir = "_ZO_DATA_DIR";
-    public const string XdgDataHome = "XDG_DATA_HOME";
-
     /// <summary>The places to look, most likely first; never empty.</summary>
-    public static IReadOnlyList<string> Candidates(ImportFormat format, IEnvironment environment, string home)
+    public static IReadOnlyList<string> Candidates(ImportFormat format, NvtSettings settings)
     {
-        string dataHome = Absolute(environment.GetVariable(XdgDataHome)) ?? home + "/.local/share";
+        ArgumentNullException.ThrowIfNull(settings);
+        string home = settings.Home;
+        string dataHome = settings.XdgDataHome ?? home + "/.local/share";
         return format switch
         {
-            ImportFormat.Fasd => [Absolute(environment.GetVariable(FasdData)) ?? home + "/.fasd"],
+            ImportFormat.Fasd => [settings.ForeignDataLocation(EnvVars.FasdData) ?? home + "/.fasd"],
 
             // zsh-z reads ZSHZ_DATA first and then z's own variable.
-            ImportFormat.Z => [Absolute(environment.GetVariable(ZshZData)) ?? Absolute(environment.GetVariable(ZData)) ?? home + "/.z"],
+            ImportFormat.Z => [settings.ForeignDataLocation(EnvVars.ZshZData) ?? settings.ForeignDataLocation(EnvVars.ZData) ?? home + "/.z"],
 
             // z.lua's fish plugin keeps its file under XDG_DATA_HOME instead.
-            ImportFormat.ZLua => Absolute(environment.GetVariable(ZLuaData)) is string zlua
+            ImportFormat.ZLua => settings.ForeignDataLocation(EnvVars.ZLuaData) is string zlua
                 ? [zlua]
                 : [home + "/.zlua", dataHome + "/zlua/zlua.txt"],
 
@@ -35,15 +31,11 @@ public static class ImportLocations
             // XDG_DATA_HOME is set.
             ImportFormat.Autojump => [dataHome + "/autojump/autojump.txt", dataHome + "/autojump.txt"],
 
-            _ => [(Absolute(environment.GetVariable(ZoxideDataDir)) ?? dataHome + "/zoxide") + "/db.zo"],
+            _ => [(settings.ForeignDataLocation(EnvVars.ZoxideDataDir) ?? dataHome + "/zoxide") + "/db.zo"],
         };
     }
 
     /// <summary>The first candidate that exists, or null.</summary>
-    public static string? Find(ImportFormat format, IEnvironment environment, string home) =>
-        Candidates(format, environment, home).FirstOrDefault(File.Exists);
-
-    // Like the tools themselves, an unset or empty variable means the default; a relative one is taken from the
-    // working directory by the tools, which nvt cannot know, so it is ignored.
-    private static string? Absolute(string? value) => string.IsNullOrEmpty(value) || !value.StartsWith('/') ? null : value;
+    public static string? Find(ImportFormat format, NvtSettings settings) =>
+        Candidates(format, settings).FirstOrDefault(File.Exists);
 }

@@ -1,5 +1,7 @@
 using NeuralVision.Tools.Platform;
 
+using NeuralVision.Tools.Platform.Files;
+
 namespace NeuralVision.Tools.Jump.Import;
 
 /// <summary>Reads a foreign jumper's file into entries ready for <see cref="JumpDatabase.Import"/>.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using NeuralVision.Tools.Platform.Files;
+
 namespace NeuralVision.Tools.Jump.Import;
 
 /// <summary>

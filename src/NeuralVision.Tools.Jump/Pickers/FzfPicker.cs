@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.Text;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Processes;
 
-namespace NeuralVision.Tools.Interactive;
+namespace NeuralVision.Tools.Jump.Pickers;
 
 /// <summary>
 /// Chooses with fzf. Candidates go in and the choice comes out NUL-separated, so any path (newlines included) survives;
@@ -13,63 +14,41 @@ public sealed class FzfPicker : IPicker
 
     private readonly string fzfPath;
     private readonly string options;
+    private readonly string? defaultOptions;
+    private readonly IProcessRunner processes;
 
-    public FzfPicker(string fzfPath, string? options)
+    /// <param name="options">NVT_FZF_OPTS; blank for <see cref="DefaultOptions"/>.</param>
+    /// <param name="defaultOptions">The FZF_DEFAULT_OPTS nvt runs with, which the options extend.</param>
+    public FzfPicker(string fzfPath, string? options, string? defaultOptions, IProcessRunner processes)
     {
         this.fzfPath = fzfPath;
         this.options = string.IsNullOrWhiteSpace(options) ? DefaultOptions : options;
+        this.defaultOptions = defaultOptions;
+        this.processes = processes;
     }
 
     public PickResult Pick(IReadOnlyList<string> candidates)
     {
-        // FZF_DEFAULT_OPTS carries the options so fzf parses them with its own quoting rules.
-        var start = new ProcessStartInfo(fzfPath, ["--read0", "--print0"])
+        // FZF_DEFAULT_OPTS carries the options so fzf parses them with its own quoting rules. fzf talks to the person
+        // on the terminal (stderr and /dev/tty), so only its stdin and stdout are piped.
+        var input = new StringBuilder();
+        foreach (string candidate in candidates)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = new UTF8Encoding(false),
-        };
-        start.Environment["FZF_DEFAULT_OPTS"] = (Environment.GetEnvironmentVariable("FZF_DEFAULT_OPTS") + " " + options).Trim();
-        using var fzf = Process.Start(start) ?? throw new NvtException("could not start fzf");
-        var output = fzf.StandardOutput.ReadToEndAsync();
-        try
-        {
-            foreach (string candidate in candidates)
-            {
-                fzf.StandardInput.Write(candidate);
-                fzf.StandardInput.Write('\0');
-            }
-
-            fzf.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // fzf exits as soon as the user chooses or cancels; the rest of the list is not needed.
+            input.Append(candidate).Append('\0');
         }
 
-        fzf.WaitForExit();
-        string choice = output.Result.TrimEnd('\0');
-        return fzf.ExitCode switch
+        var run = processes.Capture(new CaptureRequest(
+            fzfPath,
+            ["--read0", "--print0"],
+            Input: input.ToString(),
+            CaptureErrors: false,
+            Environment: new Dictionary<string, string> { ["FZF_DEFAULT_OPTS"] = (defaultOptions + " " + options).Trim() }))!;
+        string choice = run.Output.TrimEnd('\0');
+        return run.ExitCode switch
         {
             0 when choice.Length > 0 => new PickResult(choice, ExitCodes.Ok),
             130 => new PickResult(null, ExitCodes.Interrupted),
             _ => new PickResult(null, ExitCodes.NoMatch),
         };
-    }
-
-    /// <summary>fzf's path when it is on PATH, else null.</summary>
-    public static string? Find(string? pathVariable)
-    {
-        foreach (string directory in (pathVariable ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            string candidate = Path.Combine(directory, "fzf");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

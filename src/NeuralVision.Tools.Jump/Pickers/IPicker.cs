@@ -1,7 +1,4 @@
-namespace NeuralVision.Tools.Interactive;
-
-/// <summary>The outcome of letting the user choose among paths.</summary>
-public sealed record PickResult(string? Choice, int ExitCode);
+namespace NeuralVision.Tools.Jump.Pickers;
 
 /// <summary>Lets the user choose one of the candidates (best first) on the terminal.</summary>
 public interface IPicker

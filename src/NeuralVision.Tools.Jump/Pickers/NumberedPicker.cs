@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Text;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Terminals;
 
-namespace NeuralVision.Tools.Interactive;
+namespace NeuralVision.Tools.Jump.Pickers;
 
 /// <summary>
 /// The picker when fzf is not installed: a numbered list of the best matches on the terminal, and a number read back.
@@ -10,29 +13,33 @@ public sealed class NumberedPicker : IPicker
 {
     public const int MaxShown = 20;
 
-    private readonly TextReader input;
-    private readonly TextWriter screen;
+    private readonly ITerminal terminal;
 
-    public NumberedPicker(TextReader input, TextWriter screen)
+    public NumberedPicker(ITerminal terminal)
     {
-        this.input = input;
-        this.screen = screen;
+        this.terminal = terminal;
     }
 
     public PickResult Pick(IReadOnlyList<string> candidates)
     {
-        int shown = Math.Min(candidates.Count, MaxShown);
-        for (int i = 0; i < shown; i++)
+        if (!terminal.IsAvailable)
         {
-            screen.Write($"{(i + 1).ToString(CultureInfo.InvariantCulture),3}  {candidates[i]}\n");
+            throw new NvtException("choosing interactively needs a terminal (or fzf)");
         }
 
-        screen.Write($"nvt: choose 1-{shown.ToString(CultureInfo.InvariantCulture)} (Enter to cancel): ");
-        screen.Flush();
-        string? answer = input.ReadLine();
+        int shown = Math.Min(candidates.Count, MaxShown);
+        var list = new StringBuilder();
+        for (int i = 0; i < shown; i++)
+        {
+            list.Append(CultureInfo.InvariantCulture, $"{(i + 1).ToString(CultureInfo.InvariantCulture),3}  {candidates[i]}\n");
+        }
+
+        list.Append(CultureInfo.InvariantCulture, $"nvt: choose 1-{shown.ToString(CultureInfo.InvariantCulture)} (Enter to cancel): ");
+        string? answer = terminal.AskLine(list.ToString());
         if (answer is null)
         {
-            screen.Write('\n');
+            // End of input (Ctrl-D): end the prompt's line.
+            terminal.Tell(string.Empty);
             return new PickResult(null, ExitCodes.Interrupted);
         }
 

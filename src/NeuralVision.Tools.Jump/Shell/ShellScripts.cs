@@ -1,31 +1,6 @@
 using System.Text;
 
-namespace NeuralVision.Tools.Shell;
-
-/// <summary>The shells `nvt init` supports, each with its script in shell/.</summary>
-public enum ShellKind
-{
-    Bash,
-    Zsh,
-    Fish,
-    Posix,
-}
-
-/// <summary>When the hook records the current directory.</summary>
-public enum HookMode
-{
-    /// <summary>When $PWD changed since the last prompt (the default).</summary>
-    Pwd,
-
-    /// <summary>On every prompt.</summary>
-    Prompt,
-
-    /// <summary>Never: no hook is installed.</summary>
-    None,
-}
-
-/// <summary>What `nvt init` was asked for. <see cref="Command"/> null means --no-cmd; <see cref="Fasd"/> adds fasd's commands.</summary>
-public sealed record InitOptions(ShellKind Shell, string? Command, HookMode Hook, bool Fasd = false);
+namespace NeuralVision.Tools.Jump.Shell;
 
 /// <summary>
 /// Renders `nvt init`: a short generated preamble of variables followed by the shell's script, embedded unchanged from

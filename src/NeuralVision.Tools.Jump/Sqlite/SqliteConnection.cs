@@ -1,6 +1,6 @@
 using SQLitePCL;
 
-namespace NeuralVision.Tools.Sqlite;
+namespace NeuralVision.Tools.Jump.Sqlite;
 
 /// <summary>
 /// A thin layer over SQLitePCLRaw: open, execute, prepare. nvt talks to SQLite through this instead of ADO.NET because

@@ -1,11 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace NeuralVision.Tools.Sqlite;
+namespace NeuralVision.Tools.Jump.Sqlite;
 
 /// <summary>Selects the SQLite provider and sets SQLite's process-wide options once per process.</summary>
 public static partial class SqliteRuntime
 {
+    /// <summary>The feature switch nvt's csproj sets for the AOT compiler (IlcArg --feature).</summary>
+    public const string LinkedStaticallySwitch = "NeuralVision.Tools.Sqlite.LinkedStatically";
+
     private const string Library = "e_sqlite3";
     private const int ConfigPageCache = 7;
     private const int ConfigMemStatus = 9;
@@ -13,9 +17,16 @@ public static partial class SqliteRuntime
     private static int initialized;
 
     /// <summary>
-    /// In the AOT binary "e_sqlite3" resolves at link time to the static libsqlite3.a. Under the JIT (tests, benchmarks)
-    /// there is no libe_sqlite3.so, so the name is mapped to the system's libsqlite3.so.0 instead.
+    /// True in the published binary, where "e_sqlite3" resolves at link time to the static libsqlite3.a: nvt's csproj
+    /// passes this switch to the AOT compiler alone, which turns the property into a constant. Every other build
+    /// (`dotnet build`, `dotnet run`, tests, benchmarks) runs under the JIT and finds no libe_sqlite3.so, so there the
+    /// name is mapped to the system's libsqlite3.so.0 (Debian's libsqlite3-0). RuntimeFeature.IsDynamicCodeSupported
+    /// cannot tell the two apart: PublishAot sets it to false in the JIT build's runtimeconfig.json too.
     /// </summary>
+    [FeatureSwitchDefinition(LinkedStaticallySwitch)]
+    private static bool LinkedStatically => AppContext.TryGetSwitch(LinkedStaticallySwitch, out bool linked) && linked;
+
+    /// <summary>Selects the provider and sets SQLite's process-wide options; only the first call does anything.</summary>
     public static void Initialize()
     {
         if (Interlocked.Exchange(ref initialized, 1) == 1)
@@ -23,7 +34,7 @@ public static partial class SqliteRuntime
             return;
         }
 
-        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        if (!LinkedStatically)
         {
             NativeLibrary.SetDllImportResolver(typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, ResolveSystemSqlite);
             NativeLibrary.SetDllImportResolver(typeof(SqliteRuntime).Assembly, ResolveSystemSqlite);

@@ -1,6 +1,6 @@
 using SQLitePCL;
 
-namespace NeuralVision.Tools.Sqlite;
+namespace NeuralVision.Tools.Jump.Sqlite;
 
 /// <summary>A prepared statement. Parameters are 1-based, columns 0-based, as in the C API.</summary>
 public sealed class SqliteStatement : IDisposable

@@ -1,4 +1,4 @@
-namespace NeuralVision.Tools.Jump;
+namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>An import without --merge found entries already in the database.</summary>
 public sealed class DatabaseNotEmptyException : Exception
@@ -11,10 +11,3 @@ public sealed class DatabaseNotEmptyException : Exception
 
     public long EntryCount { get; }
 }
-
-/// <summary>
-/// What an import did: <see cref="Added"/> new paths, <see cref="Merged"/> entries folded into a path that was already
-/// there (in the database or earlier in the same file), and <see cref="DroppedByAging"/> entries whose rank fell below
-/// <see cref="Frecency.MinimumRank"/> in the aging that followed.
-/// </summary>
-public sealed record ImportCounts(int Added, int Merged, int DroppedByAging);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NeuralVision.Tools.Jump;
+namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>
 /// Moves an unreadable database aside (never deletes it) so a fresh one can start: the user keeps the file for

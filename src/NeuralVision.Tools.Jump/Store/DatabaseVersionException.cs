@@ -1,4 +1,4 @@
-namespace NeuralVision.Tools.Jump;
+namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>The database's schema version is one this nvt cannot use.</summary>
 public sealed class DatabaseVersionException : Exception

@@ -1,12 +1,12 @@
-using System.Runtime.InteropServices;
+using NeuralVision.Tools.Platform.Native;
 
-namespace NeuralVision.Tools.Jump;
+namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>
 /// Tells whether a directory lives on a network file system, where SQLite's WAL mode cannot work (it needs shared
 /// memory that every client of the file sees) and a rollback journal must be used instead.
 /// </summary>
-public static partial class FileSystemKind
+public static class FileSystemKind
 {
     // statfs(2) f_type magic numbers (linux/magic.h and the file systems' own headers).
     private static readonly HashSet<long> NetworkFileSystems =
@@ -28,18 +28,5 @@ public static partial class FileSystemKind
     public static bool IsNetworkFileSystemType(long type) => NetworkFileSystems.Contains(type);
 
     /// <summary>The statfs f_type of the file system holding <paramref name="path"/>, or null if it cannot be read.</summary>
-    public static unsafe long? TypeOf(string path)
-    {
-        // struct statfs is 120 bytes on 64-bit Linux, f_type first; the buffer leaves room for other layouts.
-        byte* buffer = stackalloc byte[512];
-        if (StatFs(path, buffer) != 0)
-        {
-            return null;
-        }
-
-        return IntPtr.Size == 8 ? *(long*)buffer : *(int*)buffer;
-    }
-
-    [LibraryImport("libc", EntryPoint = "statfs", StringMarshalling = StringMarshalling.Utf8)]
-    private static unsafe partial int StatFs(string path, byte* buffer);
+    public static long? TypeOf(string path) => LibC.FileSystemType(path);
 }

@@ -1,4 +1,4 @@
-namespace NeuralVision.Tools.Jump;
+namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>
 /// The database schema as a list of forward migrations; PRAGMA user_version is the number of migrations applied.

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using NeuralVision.Tools.Platform.Native;
 
-namespace NeuralVision.Tools.Jump;
-
-/// <summary>One visit that could not be written to the database when it happened.</summary>
-public sealed record PendingVisit(string Path, double Increment, long Time, EntryKind Kind = EntryKind.Directory);
+namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>
 /// The overflow file beside the database (`nvt.db-pending`). The hook waits for the database only briefly, so a visit
@@ -15,16 +12,11 @@ public sealed record PendingVisit(string Path, double Increment, long Time, Entr
 /// Both sides hold an exclusive flock(2) on the file: an appender cannot write between the folder's read and its
 /// truncation, so nothing appended is ever lost (a crash between commit and truncation counts a visit twice, at worst).
 /// </summary>
-public sealed partial class PendingVisits
+public sealed class PendingVisits
 {
     /// <summary>A database that stays locked for good must not fill the disk: past this size new visits are dropped.</summary>
     public const long MaximumBytes = 1024 * 1024;
 
-    private const int OpenWriteOnly = 0x1;
-    private const int OpenReadWrite = 0x2;
-    private const int OpenCreate = 0x40;
-    private const int OpenCloseOnExec = 0x80000;
-    private const int LockExclusive = 2;
     private const int PrivateFileMode = 0x180; // 0600
 
     public PendingVisits(string databasePath)
@@ -40,7 +32,7 @@ public sealed partial class PendingVisits
 
     public bool Append(IReadOnlyList<Visit> visits, double increment, long time)
     {
-        using var handle = OpenLocked(OpenWriteOnly | OpenCreate);
+        using var handle = OpenLocked(LibC.OpenWriteOnly | LibC.OpenCreate);
         if (handle is null)
         {
             return false;
@@ -65,9 +57,9 @@ public sealed partial class PendingVisits
 
     /// <summary>
     /// Locks the file and reads what it holds; null when there is nothing pending (the common case costs one stat).
-    /// The caller applies the visits, commits, then calls <see cref="Claim.Clear"/>; disposing releases the lock.
+    /// The caller applies the visits, commits, then calls <see cref="PendingVisitsClaim.Clear"/>; disposing releases the lock.
     /// </summary>
-    public Claim? TryClaim()
+    public PendingVisitsClaim? TryClaim()
     {
         var info = new FileInfo(Path);
         if (!info.Exists || info.Length == 0)
@@ -75,7 +67,7 @@ public sealed partial class PendingVisits
             return null;
         }
 
-        var handle = OpenLocked(OpenReadWrite);
+        var handle = OpenLocked(LibC.OpenReadWrite);
         if (handle is null)
         {
             return null;
@@ -94,7 +86,7 @@ public sealed partial class PendingVisits
             read += count;
         }
 
-        return new Claim(handle, Parse(Encoding.UTF8.GetString(bytes, 0, read)));
+        return new PendingVisitsClaim(handle, Parse(Encoding.UTF8.GetString(bytes, 0, read)));
     }
 
     /// <summary>The visits in the file's text; records cut short by a crash or a full disk are left out.</summary>
@@ -120,44 +112,19 @@ public sealed partial class PendingVisits
 
     private SafeFileHandle? OpenLocked(int flags)
     {
-        int descriptor = Open(Path, flags | OpenCloseOnExec, PrivateFileMode);
+        int descriptor = LibC.Open(Path, flags | LibC.OpenCloseOnExec, PrivateFileMode);
         if (descriptor < 0)
         {
             return null;
         }
 
         var handle = new SafeFileHandle(descriptor, ownsHandle: true);
-        if (FLock(descriptor, LockExclusive) != 0)
+        if (LibC.FLock(descriptor, LibC.LockExclusive) != 0)
         {
             handle.Dispose();
             return null;
         }
 
         return handle;
-    }
-
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags, int mode);
-
-    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
-    private static partial int FLock(int descriptor, int operation);
-
-    /// <summary>The locked file and its visits; the lock lasts until disposal.</summary>
-    public sealed class Claim : IDisposable
-    {
-        private readonly SafeFileHandle handle;
-
-        internal Claim(SafeFileHandle handle, IReadOnlyList<PendingVisit> visits)
-        {
-            this.handle = handle;
-            Visits = visits;
-        }
-
-        public IReadOnlyList<PendingVisit> Visits { get; }
-
-        /// <summary>Empties the file once its visits are committed to the database.</summary>
-        public void Clear() => RandomAccess.SetLength(handle, 0);
-
-        public void Dispose() => handle.Dispose();
     }
 }

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using NeuralVision.Tools.Keys;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Keys.Commands;
 
 /// <summary>`nvt keys fingerprint FILE [-v]`: what `ssh-keygen -l [-v] -f FILE` prints.</summary>
-internal static class KeysFingerprintCommand
+public static class KeysFingerprintCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var file = new Argument<string>("FILE") { Description = "A public key, authorized_keys or private key file" };
         var visual = new Option<bool>("--visual", "-v") { Description = "Also draw the randomart picture" };
@@ -15,7 +15,7 @@ internal static class KeysFingerprintCommand
         return command;
     }
 
-    public static int Run(NvtContext context, string file, bool visual)
+    public static int Run(INvtContext context, string file, bool visual)
     {
         string path = Path.GetFullPath(file, context.Environment.CurrentDirectory);
         IReadOnlyList<SshPublicKey> keys;

@@ -1,20 +1,16 @@
 using System.CommandLine;
-using NeuralVision.Tools.Interactive;
-using NeuralVision.Tools.Keys;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Terminals;
 
-namespace NeuralVision.Tools.Commands;
-
-/// <summary>What `nvt keys gen` was asked for, after parsing.</summary>
-internal sealed record KeysGenRequest(
-    string Type, int? Bits, string? File, string? Comment, string? Passphrase, bool NoPassphrase, int Rounds, bool Force);
+namespace NeuralVision.Tools.Keys.Commands;
 
 /// <summary>`nvt keys gen`: an OpenSSH key pair like ssh-keygen's, written by nvt (no ssh-keygen involved).</summary>
-internal static class KeysGenCommand
+public static class KeysGenCommand
 {
     private const int PassphraseAttempts = 3;
     private static readonly TimeSpan SpinnerDelay = TimeSpan.FromMilliseconds(500);
 
-    public static Command Create(NvtContext context, IKeyPrompter prompter)
+    public static Command Create(INvtContext context)
     {
         var type = new Option<string>("--type", "-t") { Description = "Key type", DefaultValueFactory = _ => "rsa", HelpName = "rsa|ed25519" };
         type.AcceptOnlyFromAmong("rsa", "ed25519");
@@ -29,7 +25,7 @@ internal static class KeysGenCommand
         {
             type, bits, file, comment, passphrase, noPassphrase, rounds, force,
         };
-        command.SetAction(result => Run(context, prompter, new KeysGenRequest(
+        command.SetAction(result => Run(context, new KeyGenOptions(
             result.GetValue(type)!,
             result.GetValue(bits),
             result.GetValue(file),
@@ -41,65 +37,43 @@ internal static class KeysGenCommand
         return command;
     }
 
-    public static int Run(NvtContext context, IKeyPrompter prompter, KeysGenRequest request)
+    public static int Run(INvtContext context, KeyGenOptions options)
     {
-        bool ed25519 = request.Type == "ed25519";
-        int bits = ed25519 ? 256 : request.Bits ?? RsaPrivateKey.DefaultBits;
-        Validate(request, ed25519, bits);
-
-        string home = KeysCommand.Home(context);
-        string sshDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(KeyFiles.SshDirectory(home)));
-        string displayPath = request.File ?? KeyFiles.DefaultPath(home, ed25519 ? "ssh-ed25519" : "ssh-rsa");
-        string path = Path.GetFullPath(displayPath, context.Environment.CurrentDirectory);
-        string directory = Path.GetDirectoryName(path)!;
-        bool createSshDirectory = !Directory.Exists(directory);
-        // Only ~/.ssh is created (0700), as ssh-keygen does; a missing directory elsewhere is more likely a typo.
-        if (createSshDirectory && directory != sshDirectory)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = KeyGeneration.Plan(options, context.Settings, context.Environment.CurrentDirectory);
+        var terminal = context.Terminal;
+        bool interactive = terminal.InputIsTerminal;
+        if (plan.Overwrite && !options.Force && !interactive)
         {
-            throw new NvtException($"directory {directory} does not exist");
+            throw new NvtException($"{plan.DisplayPath} already exists; pass --force to overwrite it");
         }
 
-        // Everything that can refuse is checked before the directory is created or a key is generated.
-        bool overwrite = File.Exists(path);
-        if (overwrite && !request.Force && !prompter.IsInteractive)
-        {
-            throw new NvtException($"{displayPath} already exists; pass --force to overwrite it");
-        }
-
-        if (request.Passphrase is null && !request.NoPassphrase && !prompter.IsInteractive)
+        if (options.Passphrase is null && !options.NoPassphrase && !interactive)
         {
             throw new NvtException("no passphrase and no terminal to ask for one: pass -N PASSPHRASE, or --no-passphrase for an unencrypted key");
         }
 
-        context.Output.WriteLine($"Generating public/private {request.Type} key pair.");
-        if (createSshDirectory)
+        context.Output.WriteLine($"Generating public/private {options.Type} key pair.");
+        if (plan.CreateSshDirectory)
         {
-            KeyFiles.EnsureSshDirectory(directory);
-            context.Output.WriteLine($"Created directory '{directory}'.");
+            KeyFiles.EnsureSshDirectory(plan.Directory);
+            context.Output.WriteLine($"Created directory '{plan.Directory}'.");
         }
 
         context.Output.Flush();
-        if (overwrite && !request.Force)
+        if (plan.Overwrite && !options.Force && !terminal.Confirm($"{plan.DisplayPath} already exists.\nOverwrite (y/n)? "))
         {
-            string? answer = prompter.ReadLine($"{displayPath} already exists.\nOverwrite (y/n)? ");
-            if (answer is null || !answer.TrimStart().StartsWith('y'))
-            {
-                throw new NvtException($"not overwriting {displayPath}");
-            }
+            throw new NvtException($"not overwriting {plan.DisplayPath}");
         }
 
-        string? passphrase = request.NoPassphrase ? null : request.Passphrase ?? AskPassphrase(prompter);
-        string keyComment = request.Comment ?? $"{Environment.UserName}@{Environment.MachineName}";
+        string? passphrase = options.NoPassphrase ? null : options.Passphrase ?? AskPassphrase(terminal);
+        string comment = options.Comment ?? $"{Environment.UserName}@{Environment.MachineName}";
+        var (privateKeyText, publicKey) = WithSpinner(context, () => KeyGeneration.Generate(plan, comment, passphrase));
+        KeyFiles.WriteKeyPair(plan.Path, privateKeyText, publicKey);
 
-        var (privateKeyText, publicKey) = WithSpinner(context, prompter, () =>
-        {
-            SshPrivateKey key = ed25519 ? Ed25519PrivateKey.Generate() : RsaPrivateKey.Generate(bits);
-            return (OpenSshPrivateKeyFormat.Write(key, keyComment, passphrase, request.Rounds), key.PublicKey(keyComment));
-        });
-        KeyFiles.WriteKeyPair(path, privateKeyText, publicKey);
-
-        context.Output.WriteLine($"Your identification has been saved in {displayPath}");
-        context.Output.WriteLine($"Your public key has been saved in {displayPath}.pub");
+        context.Output.WriteLine($"Your identification has been saved in {plan.DisplayPath}");
+        context.Output.WriteLine($"Your public key has been saved in {plan.DisplayPath}.pub");
         context.Output.WriteLine("The key fingerprint is:");
         context.Output.WriteLine($"{publicKey.Fingerprint} {publicKey.Comment}");
         context.Output.WriteLine("The key's randomart image is:");
@@ -107,37 +81,14 @@ internal static class KeysGenCommand
         return ExitCodes.Ok;
     }
 
-    private static void Validate(KeysGenRequest request, bool ed25519, int bits)
-    {
-        if (!ed25519 && bits < RsaPrivateKey.MinimumBits)
-        {
-            throw new NvtException($"RSA keys of {bits} bits are too weak: nvt refuses fewer than {RsaPrivateKey.MinimumBits} bits (default {RsaPrivateKey.DefaultBits})");
-        }
-
-        if (!ed25519 && (bits > RsaPrivateKey.MaximumBits || bits % 8 != 0))
-        {
-            throw new NvtException($"invalid RSA key size {bits}: use a multiple of 8 from {RsaPrivateKey.MinimumBits} to {RsaPrivateKey.MaximumBits}");
-        }
-
-        if (request.Passphrase is not null && request.NoPassphrase)
-        {
-            throw new NvtException("-N/--passphrase and --no-passphrase contradict each other");
-        }
-
-        if (request.Rounds < 1)
-        {
-            throw new NvtException($"invalid number of KDF rounds {request.Rounds}: use 1 or more");
-        }
-    }
-
     /// <summary>Asks twice without echo, as ssh-keygen does; an empty answer means no encryption.</summary>
-    private static string? AskPassphrase(IKeyPrompter prompter)
+    private static string? AskPassphrase(ITerminal terminal)
     {
         for (int attempt = 1; attempt <= PassphraseAttempts; attempt++)
         {
-            string first = prompter.ReadSecret("Enter passphrase (empty for no passphrase): ")
+            string first = terminal.AskSecret("Enter passphrase (empty for no passphrase): ")
                 ?? throw new NvtException("no passphrase read (end of input)");
-            string second = prompter.ReadSecret("Enter same passphrase again: ")
+            string second = terminal.AskSecret("Enter same passphrase again: ")
                 ?? throw new NvtException("no passphrase read (end of input)");
             if (first == second)
             {
@@ -146,7 +97,7 @@ internal static class KeysGenCommand
 
             if (attempt < PassphraseAttempts)
             {
-                prompter.Tell("Passphrases do not match.  Try again.");
+                terminal.Tell("Passphrases do not match.  Try again.");
             }
         }
 
@@ -154,10 +105,10 @@ internal static class KeysGenCommand
     }
 
     /// <summary>Runs <paramref name="work"/>; past half a second, a spinner turns on stderr when stderr is a terminal.</summary>
-    private static T WithSpinner<T>(NvtContext context, IKeyPrompter prompter, Func<T> work)
+    private static T WithSpinner<T>(INvtContext context, Func<T> work)
     {
         var task = Task.Run(work);
-        if (task.Wait(SpinnerDelay) || !prompter.ShowsProgress)
+        if (task.Wait(SpinnerDelay) || !context.Terminal.ErrorIsTerminal)
         {
             return task.GetAwaiter().GetResult();
         }

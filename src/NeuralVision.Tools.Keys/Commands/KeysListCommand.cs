@@ -1,21 +1,21 @@
 using System.CommandLine;
-using NeuralVision.Tools.Keys;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.Keys.Commands;
 
 /// <summary>`nvt keys list`: every ~/.ssh/*.pub as "FILE: BITS FINGERPRINT COMMENT (TYPE)".</summary>
-internal static class KeysListCommand
+public static class KeysListCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context)
     {
         var command = new Command("list", "List the public keys in ~/.ssh: file, bits, fingerprint, comment and type");
         command.SetAction(_ => Run(context));
         return command;
     }
 
-    public static int Run(NvtContext context)
+    public static int Run(INvtContext context)
     {
-        string directory = KeyFiles.SshDirectory(KeysCommand.Home(context));
+        string directory = KeyFiles.SshDirectory(context.Settings.Home);
         string[] files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.pub") : [];
         Array.Sort(files, StringComparer.Ordinal);
         if (files.Length == 0)

@@ -1,6 +1,6 @@
-using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Settings;
 
-namespace NeuralVision.Tools.Ssh;
+namespace NeuralVision.Tools.Keys.Copy;
 
 /// <summary>
 /// Whether a password or passphrase is asked through an SSH_ASKPASS program instead of the terminal, by OpenSSH's rules
@@ -13,13 +13,13 @@ public static class AskpassPolicy
     public const string DefaultProgram = "/usr/bin/ssh-askpass";
 
     /// <summary>The askpass program to run, or null to ask on the terminal (or not at all, without one).</summary>
-    public static string? Program(IEnvironment environment, bool terminalAvailable)
+    public static string? Program(NvtSettings settings, bool terminalAvailable)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        bool display = !string.IsNullOrEmpty(environment.GetVariable("DISPLAY")) || !string.IsNullOrEmpty(environment.GetVariable("WAYLAND_DISPLAY"));
+        ArgumentNullException.ThrowIfNull(settings);
+        bool display = settings.HasDisplay;
         bool allowed = display;
         bool use = !terminalAvailable;
-        switch (environment.GetVariable("SSH_ASKPASS_REQUIRE")?.ToLowerInvariant())
+        switch (settings.AskpassRequire)
         {
             case "force":
                 allowed = true;
@@ -38,7 +38,6 @@ public static class AskpassPolicy
             return null;
         }
 
-        string? program = environment.GetVariable("SSH_ASKPASS");
-        return string.IsNullOrEmpty(program) ? DefaultProgram : program;
+        return settings.AskpassProgram ?? DefaultProgram;
     }
 }

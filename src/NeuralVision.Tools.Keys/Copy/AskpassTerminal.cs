@@ -1,85 +1,75 @@
 using System.ComponentModel;
-using System.Diagnostics;
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform.Processes;
+using NeuralVision.Tools.Platform.Settings;
+using NeuralVision.Tools.Platform.Terminals;
 
-namespace NeuralVision.Tools.Interactive;
+namespace NeuralVision.Tools.Keys.Copy;
 
 /// <summary>
-/// Where `nvt keys copy` asks its questions: /dev/tty without echo for secrets (as ssh does, so stdin and stdout stay
-/// free), or the SSH_ASKPASS program when OpenSSH's rules say so; yes/no questions only on a terminal.
+/// The terminal as `nvt keys copy` asks on it: secrets through the SSH_ASKPASS program when OpenSSH's rules say so
+/// (<see cref="AskpassPolicy"/>), else on the terminal without echo; without a terminal a secret question gets no
+/// answer (null) instead of an error, so authentication goes on to the next method. Everything else is the terminal's.
 /// </summary>
-internal sealed class KeyCopyTerminal(IEnvironment environment, TextWriter error) : IKeyCopyPrompts
+public sealed class AskpassTerminal : ITerminal
 {
     private static readonly TimeSpan AskpassTimeout = TimeSpan.FromMinutes(5);
-    private readonly TtyKeyPrompter tty = new();
-    private bool? terminalAvailable;
 
-    public bool CanConfirm => TerminalAvailable;
+    private readonly ITerminal terminal;
+    private readonly NvtSettings settings;
+    private readonly IProcessRunner processes;
+    private readonly Action<string> report;
 
-    /// <summary>True when this process has a controlling terminal (/dev/tty opens), whatever stdin is.</summary>
-    private bool TerminalAvailable => terminalAvailable ??= CanOpenTerminal();
+    /// <param name="report">Where a line for the person goes (stderr): here, why the askpass program could not run.</param>
+    public AskpassTerminal(ITerminal terminal, NvtSettings settings, IProcessRunner processes, Action<string> report)
+    {
+        this.terminal = terminal;
+        this.settings = settings;
+        this.processes = processes;
+        this.report = report;
+    }
+
+    public bool IsAvailable => terminal.IsAvailable;
+
+    public bool InputIsTerminal => terminal.InputIsTerminal;
+
+    public bool OutputIsTerminal => terminal.OutputIsTerminal;
+
+    public bool ErrorIsTerminal => terminal.ErrorIsTerminal;
 
     public string? AskSecret(string prompt)
     {
-        string? askpass = AskpassPolicy.Program(environment, TerminalAvailable);
-        if (askpass is not null)
+        if (AskpassPolicy.Program(settings, terminal.IsAvailable) is string askpass)
         {
             return RunAskpass(askpass, prompt);
         }
 
-        return TerminalAvailable ? tty.ReadSecret(prompt) : null;
+        return terminal.IsAvailable ? terminal.AskSecret(prompt) : null;
     }
 
-    public string? AskLine(string prompt) => TerminalAvailable ? tty.ReadLine(prompt) : null;
+    public string? AskLine(string prompt) => terminal.IsAvailable ? terminal.AskLine(prompt) : null;
 
-    public void Tell(string line) => error.WriteLine(line);
+    public bool Confirm(string prompt) => terminal.IsAvailable && terminal.Confirm(prompt);
+
+    public void Tell(string line) => terminal.Tell(line);
 
     /// <summary>ssh_askpass(): the prompt is the only argument, the answer is stdout up to the first line break.</summary>
     private string? RunAskpass(string program, string prompt)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-        };
-        start.ArgumentList.Add(prompt);
         try
         {
-            using var process = Process.Start(start)!;
-            var answer = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(AskpassTimeout))
-            {
-                process.Kill();
-                return null;
-            }
-
-            if (process.ExitCode != 0)
+            var run = processes.Capture(new CaptureRequest(program, [prompt], AskpassTimeout, CaptureErrors: false));
+            if (run is null || run.ExitCode != 0)
             {
                 return null;
             }
 
-            string text = answer.GetAwaiter().GetResult();
-            int end = text.AsSpan().IndexOfAny('\r', '\n');
-            return end < 0 ? text : text[..end];
+            int end = run.Output.AsSpan().IndexOfAny('\r', '\n');
+            return end < 0 ? run.Output : run.Output[..end];
         }
         catch (Win32Exception e)
         {
-            error.WriteLine($"nvt: cannot run SSH_ASKPASS program {program}: {e.Message}");
+            report($"nvt: cannot run SSH_ASKPASS program {program}: {e.Message}");
             return null;
-        }
-    }
-
-    private static bool CanOpenTerminal()
-    {
-        try
-        {
-            using var handle = File.OpenHandle("/dev/tty", FileMode.Open, FileAccess.ReadWrite);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 }

@@ -1,33 +1,26 @@
-namespace NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform;
+
+namespace NeuralVision.Tools.Keys.Copy;
 
 /// <summary>
-/// `nvt keys copy` could not do what it was asked. <see cref="Exception.Message"/> is the one line for stderr;
-/// <see cref="Details"/> holds what must come before it (OpenSSH's host-key warning block), if anything.
+/// `nvt keys copy` could not do what it was asked: exit status <see cref="ExitCodes.KeyCopyFailed"/>, the message is
+/// the one line for stderr, and <see cref="NvtException.Details"/> holds what must come before it (OpenSSH's
+/// host-key warning block), if anything.
 /// </summary>
-public sealed class KeyCopyException : Exception
+public sealed class KeyCopyException : NvtException
 {
-    public KeyCopyException()
-    {
-        Details = [];
-    }
-
     public KeyCopyException(string message)
-        : base(message)
+        : base(message, ExitCodes.KeyCopyFailed)
     {
-        Details = [];
     }
 
     public KeyCopyException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(message, ExitCodes.KeyCopyFailed, [], innerException)
     {
-        Details = [];
     }
 
     public KeyCopyException(string message, IReadOnlyList<string> details)
-        : base(message)
+        : base(message, ExitCodes.KeyCopyFailed, details, null)
     {
-        Details = details;
     }
-
-    public IReadOnlyList<string> Details { get; }
 }

@@ -1,46 +1,13 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using NeuralVision.Tools.Keys;
+using NeuralVision.Tools.Keys.HostKeys;
+using NeuralVision.Tools.Platform.OpenSsh;
+using NeuralVision.Tools.Platform.Terminals;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 
-namespace NeuralVision.Tools.Ssh;
-
-/// <summary>How the key reaches the remote authorized_keys.</summary>
-public enum KeyCopyTransport
-{
-    /// <summary>SFTP, and the remote shell when the server has no SFTP subsystem.</summary>
-    Auto,
-
-    /// <summary>SFTP only: whole-file replace through a temp file and posix-rename, works without a login shell.</summary>
-    Sftp,
-
-    /// <summary>The remote shell only: ssh-copy-id's POSIX sh script, appending with the key on stdin.</summary>
-    Exec,
-}
-
-/// <summary>What `nvt keys copy` was asked to do, with the destination already resolved through ssh_config.</summary>
-/// <param name="PrivateKeyPath">The private half, to prove the key works after installing it; null when there is none.</param>
-public sealed record KeyCopyRequest(
-    SshClientSettings Settings,
-    SshPublicKey Key,
-    string? PrivateKeyPath,
-    bool DryRun,
-    bool Force,
-    KeyCopyTransport Transport,
-    TimeSpan Timeout);
-
-public enum KeyCopyOutcome
-{
-    Added,
-    AlreadyInstalled,
-    WouldAdd,
-}
-
-/// <param name="Transport">"sftp" or "exec": how the remote file was read (and written).</param>
-/// <param name="Verified">True when a login with the new key alone succeeded afterwards.</param>
-public sealed record KeyCopyResult(KeyCopyOutcome Outcome, string Transport, bool Verified);
+namespace NeuralVision.Tools.Keys.Copy;
 
 /// <summary>
 /// Installs one public key on a server over SSH.NET, like ssh-copy-id: host key checked against known_hosts before
@@ -64,33 +31,38 @@ public sealed class KeyInstaller
 
     internal const string ReadScript = "exec sh -c 'cd || exit 1; if [ -f .ssh/authorized_keys ]; then cat .ssh/authorized_keys; fi'";
 
-    private readonly IKeyCopyPrompts prompts;
+    private readonly Action<string> report;
     private readonly HostKeyGate gate;
     private readonly KeyCopyCredentials credentials;
-    private readonly KeyCopyRequest request;
+    private readonly KeyInstallPlan plan;
 
-    public KeyInstaller(KeyCopyRequest request, IKeyCopyPrompts prompts, HostKeyGate gate)
+    /// <param name="terminal">Where passwords, passphrases and the unknown-host question are asked.</param>
+    /// <param name="report">
+    /// Where a line for the person goes (stderr) while the installation runs, so it appears when it happens: a
+    /// fallback taken, "Permanently added". The installer prints nothing itself.
+    /// </param>
+    public KeyInstaller(KeyInstallPlan plan, ITerminal terminal, Action<string> report)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        this.request = request;
-        this.prompts = prompts;
-        this.gate = gate;
-        credentials = new KeyCopyCredentials(prompts, request.Settings.User, request.Settings.HostName, request.Settings.IdentityFiles);
+        ArgumentNullException.ThrowIfNull(plan);
+        this.plan = plan;
+        this.report = report;
+        gate = new HostKeyGate(plan.Settings, terminal, report, new KnownHostsWriter(), plan.AcceptNew, plan.DryRun);
+        credentials = new KeyCopyCredentials(terminal, plan.Settings.User, plan.Settings.HostName, plan.Settings.IdentityFiles);
     }
 
-    private SshClientSettings Settings => request.Settings;
+    private SshClientSettings Settings => plan.Settings;
 
     private string Destination => $"{Settings.User}@{Settings.HostName}";
 
     public KeyCopyResult Run()
     {
-        KeyCopyResult result = request.Transport == KeyCopyTransport.Exec ? InstallByExec() : InstallBySftpOrFallBack();
-        if (result.Outcome != KeyCopyOutcome.Added || request.PrivateKeyPath is null)
+        KeyCopyResult result = plan.Transport == KeyCopyTransport.Exec ? InstallByExec() : InstallBySftpOrFallBack();
+        if (result.Outcome != KeyCopyOutcome.Added || plan.PrivateKeyPath is null)
         {
             return result;
         }
 
-        VerifyLogin(request.PrivateKeyPath);
+        VerifyLogin(plan.PrivateKeyPath);
         return result with { Verified = true };
     }
 
@@ -101,9 +73,9 @@ public sealed class KeyInstaller
         {
             sftp = Connect(info => new SftpClient(info));
         }
-        catch (SftpUnavailableException) when (request.Transport == KeyCopyTransport.Auto)
+        catch (SftpUnavailableException) when (plan.Transport == KeyCopyTransport.Auto)
         {
-            prompts.Tell($"nvt: {Settings.HostName} has no SFTP subsystem; installing through the remote shell");
+            report($"nvt: {Settings.HostName} has no SFTP subsystem; installing through the remote shell");
             return InstallByExec();
         }
         catch (SftpUnavailableException)
@@ -118,9 +90,9 @@ public sealed class KeyInstaller
                 return InstallBySftp(sftp);
             }
         }
-        catch (AuthorizedKeysIsLinkException) when (request.Transport == KeyCopyTransport.Auto)
+        catch (AuthorizedKeysIsLinkException) when (plan.Transport == KeyCopyTransport.Auto)
         {
-            prompts.Tell($"nvt: {AuthorizedKeysPath} on {Settings.HostName} is a symbolic link; appending through the remote shell so the link stays");
+            report($"nvt: {AuthorizedKeysPath} on {Settings.HostName} is a symbolic link; appending through the remote shell so the link stays");
             return InstallByExec();
         }
         catch (AuthorizedKeysIsLinkException)
@@ -134,12 +106,12 @@ public sealed class KeyInstaller
         for (int attempt = 0; attempt < ReplaceAttempts; attempt++)
         {
             byte[] existing = ReadRemote(sftp);
-            if (!request.Force && AuthorizedKeys.Contains(existing, request.Key))
+            if (!plan.Force && AuthorizedKeys.Contains(existing, plan.Key))
             {
                 return new KeyCopyResult(KeyCopyOutcome.AlreadyInstalled, "sftp", false);
             }
 
-            if (request.DryRun)
+            if (plan.DryRun)
             {
                 return new KeyCopyResult(KeyCopyOutcome.WouldAdd, "sftp", false);
             }
@@ -157,7 +129,7 @@ public sealed class KeyInstaller
                 sftp.ChangePermissions(".ssh", 700);
             }
 
-            if (ReplaceRemote(sftp, existing, AuthorizedKeys.Append(existing, request.Key.ToLine())))
+            if (ReplaceRemote(sftp, existing, AuthorizedKeys.Append(existing, plan.Key.ToLine())))
             {
                 return new KeyCopyResult(KeyCopyOutcome.Added, "sftp", false);
             }
@@ -230,13 +202,13 @@ public sealed class KeyInstaller
                 throw new KeyCopyException($"could not read {AuthorizedKeysPath} on {Settings.HostName}: {FirstLine(read.Error)}");
             }
 
-            if (!request.Force && AuthorizedKeys.Contains(Encoding.UTF8.GetBytes(read.Result), request.Key))
+            if (!plan.Force && AuthorizedKeys.Contains(Encoding.UTF8.GetBytes(read.Result), plan.Key))
             {
                 return new KeyCopyResult(KeyCopyOutcome.AlreadyInstalled, "exec", false);
             }
         }
 
-        if (request.DryRun)
+        if (plan.DryRun)
         {
             return new KeyCopyResult(KeyCopyOutcome.WouldAdd, "exec", false);
         }
@@ -245,7 +217,7 @@ public sealed class KeyInstaller
         var running = install.BeginExecute();
         using (var input = install.CreateInputStream())
         {
-            input.Write(Encoding.UTF8.GetBytes(request.Key.ToLine() + "\n"));
+            input.Write(Encoding.UTF8.GetBytes(plan.Key.ToLine() + "\n"));
         }
 
         install.EndExecute(running);
@@ -282,7 +254,7 @@ public sealed class KeyInstaller
         {
             var info = new ConnectionInfo(Settings.HostName, Settings.Port, Settings.User, new PrivateKeyAuthenticationMethod(Settings.User, key))
             {
-                Timeout = request.Timeout,
+                Timeout = plan.Timeout,
             };
             using var client = new SshClient(info);
             client.HostKeyReceived += gate.OnHostKeyReceived;
@@ -310,7 +282,7 @@ public sealed class KeyInstaller
     {
         while (true)
         {
-            var info = new ConnectionInfo(Settings.HostName, Settings.Port, Settings.User, credentials.Methods()) { Timeout = request.Timeout };
+            var info = new ConnectionInfo(Settings.HostName, Settings.Port, Settings.User, credentials.Methods()) { Timeout = plan.Timeout };
             T client = create(info);
             client.HostKeyReceived += gate.OnHostKeyReceived;
             try
@@ -348,7 +320,7 @@ public sealed class KeyInstaller
             SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } =>
                 new KeyCopyException($"could not resolve hostname {Settings.HostName}: name or service not known", e),
             SocketException { SocketErrorCode: SocketError.TimedOut } or SshOperationTimeoutException =>
-                new KeyCopyException($"connection to {where} timed out after {request.Timeout.TotalSeconds:0} s", e),
+                new KeyCopyException($"connection to {where} timed out after {plan.Timeout.TotalSeconds:0} s", e),
             SocketException socket => new KeyCopyException($"cannot connect to {where}: {socket.Message}", e),
             SshAuthenticationException when credentials.PasswordsAsked >= KeyCopyCredentials.PasswordAttempts =>
                 new KeyCopyException($"permission denied for {Destination}: {KeyCopyCredentials.PasswordAttempts} wrong passwords", e),
@@ -364,13 +336,5 @@ public sealed class KeyInstaller
     {
         string line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault("").Trim();
         return line.Length == 0 ? "no error message" : line;
-    }
-
-    private sealed class SftpUnavailableException : Exception
-    {
-    }
-
-    private sealed class AuthorizedKeysIsLinkException : Exception
-    {
     }
 }

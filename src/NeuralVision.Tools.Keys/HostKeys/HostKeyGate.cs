@@ -1,6 +1,9 @@
+using NeuralVision.Tools.Keys.Copy;
+using NeuralVision.Tools.Platform.OpenSsh;
+using NeuralVision.Tools.Platform.Terminals;
 using Renci.SshNet.Common;
 
-namespace NeuralVision.Tools.Ssh;
+namespace NeuralVision.Tools.Keys.HostKeys;
 
 /// <summary>
 /// Decides, during SSH.NET's key exchange, whether the server's host key is trusted, the way ssh's
@@ -11,7 +14,8 @@ namespace NeuralVision.Tools.Ssh;
 public sealed class HostKeyGate
 {
     private readonly SshClientSettings settings;
-    private readonly IKeyCopyPrompts prompts;
+    private readonly ITerminal terminal;
+    private readonly Action<string> report;
     private readonly KnownHostsWriter writer;
     private readonly bool acceptNew;
     private readonly bool dryRun;
@@ -21,10 +25,13 @@ public sealed class HostKeyGate
 
     /// <param name="acceptNew">Add an unknown host without asking (ssh's StrictHostKeyChecking=accept-new).</param>
     /// <param name="dryRun">Trust an accepted key for this run only: known_hosts is not written.</param>
-    public HostKeyGate(SshClientSettings settings, IKeyCopyPrompts prompts, KnownHostsWriter writer, bool acceptNew, bool dryRun)
+    /// <param name="terminal">Where an unknown host key is asked about (only when the terminal is available).</param>
+    /// <param name="report">Where a line for the person goes (stderr): unreadable known_hosts files, "Permanently added".</param>
+    public HostKeyGate(SshClientSettings settings, ITerminal terminal, Action<string> report, KnownHostsWriter writer, bool acceptNew, bool dryRun)
     {
         this.settings = settings;
-        this.prompts = prompts;
+        this.terminal = terminal;
+        this.report = report;
         this.writer = writer;
         this.acceptNew = acceptNew;
         this.dryRun = dryRun;
@@ -65,7 +72,7 @@ public sealed class HostKeyGate
         string prompt = KnownHostsMessages.UnknownHostPrompt(result, address: null);
         while (true)
         {
-            switch (KnownHostsMessages.ParseAnswer(prompts.AskLine(prompt), result.Fingerprint))
+            switch (KnownHostsMessages.ParseAnswer(terminal.AskLine(prompt), result.Fingerprint))
             {
                 case HostKeyAnswer.Accept:
                     Accept(result);
@@ -96,7 +103,7 @@ public sealed class HostKeyGate
             [.. settings.UserKnownHostsFiles, .. settings.GlobalKnownHostsFiles], settings.HostName, settings.Port, serverKey, settings.HostKeyAlias);
         foreach (var unreadable in result.UnreadableFiles)
         {
-            prompts.Tell($"nvt: cannot read {unreadable.Path}: {unreadable.Message}");
+            report($"nvt: cannot read {unreadable.Path}: {unreadable.Message}");
         }
 
         switch (result.Status)
@@ -119,7 +126,7 @@ public sealed class HostKeyGate
                     return true;
                 }
 
-                if (prompts.CanConfirm)
+                if (terminal.IsAvailable)
                 {
                     pending = result;
                     return false;
@@ -152,7 +159,7 @@ public sealed class HostKeyGate
             throw new KeyCopyException($"cannot add the host key to {path}: {e.Message}", e);
         }
 
-        prompts.Tell(KnownHostsMessages.PermanentlyAdded(result.HostName, result.KeyType).TrimEnd('\n'));
+        report(KnownHostsMessages.PermanentlyAdded(result.HostName, result.KeyType).TrimEnd('\n'));
     }
 
     private static KeyCopyException Refusal(string warning, string message) =>

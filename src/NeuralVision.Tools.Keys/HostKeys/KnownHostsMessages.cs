@@ -1,16 +1,6 @@
 using System.Text;
 
-namespace NeuralVision.Tools.Ssh;
-
-/// <summary>What the user answered to the unknown-host question.</summary>
-public enum HostKeyAnswer
-{
-    Accept,
-    Refuse,
-
-    /// <summary>Neither yes, no nor the fingerprint: print <see cref="KnownHostsMessages.AskAgainPrompt"/> and read again.</summary>
-    AskAgain,
-}
+namespace NeuralVision.Tools.Keys.HostKeys;
 
 /// <summary>
 /// ssh's host key texts (sshconnect.c, checked against OpenSSH 9.2's output), word for word, so users recognise them

@@ -1,22 +1,16 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Native;
 
-namespace NeuralVision.Tools.Ssh;
+namespace NeuralVision.Tools.Keys.HostKeys;
 
 /// <summary>Adds a host to a known_hosts file the way ssh does after "yes": one new line at the end, nothing else touched.</summary>
-public sealed partial class KnownHostsWriter
+public sealed class KnownHostsWriter
 {
     private const int SaltLength = 20;
-    private const int GetStatusFlags = 3;
-    private const int SetStatusFlags = 4;
-
-    /// <summary>O_APPEND: 02000 on every Linux architecture .NET runs on (x64, arm64, arm).</summary>
-    private const int AppendFlag = 0x400;
-
     private const UnixFileMode PrivateDirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode PrivateFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -78,7 +72,7 @@ public sealed partial class KnownHostsWriter
         };
         using var file = new FileStream(path, options);
         SafeFileHandle handle = file.SafeFileHandle;
-        SetAppendMode(handle, path);
+        LibC.SetAppendMode(handle, path);
         long length = RandomAccess.GetLength(handle);
         bool needsNewline = false;
         if (length > 0)
@@ -128,19 +122,4 @@ public sealed partial class KnownHostsWriter
 
         return hostName;
     }
-
-    private static void SetAppendMode(SafeFileHandle handle, string path)
-    {
-        int flags = Fcntl(handle, GetStatusFlags, 0);
-        if (flags < 0 || Fcntl(handle, SetStatusFlags, flags | AppendFlag) < 0)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            throw new IOException($"cannot open {path} for appending: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
-        }
-    }
-
-    // fcntl is variadic in C; its third argument is an int here, which the Linux x64 and arm64 calling conventions pass
-    // exactly like a fixed int parameter.
-    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static partial int Fcntl(SafeFileHandle descriptor, int command, int argument);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace NeuralVision.Tools.Keys;
+namespace NeuralVision.Tools.Platform.Files;
 
 /// <summary>
 /// Writes a file so that its final name only ever holds complete content: a temp file in the same directory (same file

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NeuralVision.Tools.Jump;
+namespace NeuralVision.Tools.Platform.Files;
 
 /// <summary>
 /// Makes paths absolute and removes '.', '..' and repeated slashes lexically, without touching the file system

@@ -1,12 +1,160 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
-namespace NeuralVision.Tools.Platform;
+namespace NeuralVision.Tools.Platform.Native;
 
-/// <summary>Whether a descriptor is a terminal (isatty(3)), without starting System.Console's terminal machinery.</summary>
-public static partial class Terminal
+/// <summary>
+/// Every call nvt makes into libc, in one place. The imports bind at link time in the published binary
+/// (<c>DirectPInvoke libc</c>, see nvt's csproj), so none of them makes the runtime dlopen() "libc" at start-up.
+/// The imports are private; callers get small safe wrappers (strings, spans and handles, no pointers).
+/// </summary>
+public static unsafe partial class LibC
 {
+    /// <summary>EINTR: a call interrupted by a signal, to be retried.</summary>
+    public const int Interrupted = 4;
+
+    public const int OpenWriteOnly = 0x1;
+    public const int OpenReadWrite = 0x2;
+    public const int OpenCreate = 0x40;
+
+    /// <summary>O_APPEND: 02000 on every Linux architecture .NET runs on (x64, arm64, arm).</summary>
+    public const int OpenAppend = 0x400;
+
+    public const int OpenCloseOnExec = 0x80000;
+
+    /// <summary>flock(2) LOCK_EX.</summary>
+    public const int LockExclusive = 2;
+
+    public const int SignalHangUp = 1;
+    public const int SignalTerminate = 15;
+
+    private const int GetStatusFlags = 3; // F_GETFL
+    private const int SetStatusFlags = 4; // F_SETFL
+
+    /// <summary>
+    /// write(2) of the whole span, continuing after partial writes and EINTR. Errors become IOException with errno as
+    /// HResult (EPIPE is how the top level recognises a closed pipe).
+    /// </summary>
+    public static void WriteAll(int descriptor, ReadOnlySpan<byte> bytes)
+    {
+        fixed (byte* start = bytes)
+        {
+            int written = 0;
+            while (written < bytes.Length)
+            {
+                nint result = SystemWrite(descriptor, start + written, (nuint)(bytes.Length - written));
+                if (result < 0)
+                {
+                    int errno = Marshal.GetLastPInvokeError();
+                    if (errno == Interrupted)
+                    {
+                        continue;
+                    }
+
+                    throw new IOException($"write to descriptor {descriptor} failed: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+                }
+
+                written += (int)result;
+            }
+        }
+    }
+
+    /// <summary>realpath(3): the path with every symbolic link resolved, or null when it cannot be resolved.</summary>
+    public static string? RealPath(string path)
+    {
+        IntPtr resolved = SystemRealPath(path, IntPtr.Zero);
+        if (resolved == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            Free(resolved);
+        }
+    }
+
+    /// <summary>isatty(3), without starting System.Console's terminal machinery.</summary>
     public static bool IsTerminal(int descriptor) => IsATty(descriptor) == 1;
+
+    /// <summary>tcgetattr(3) into an opaque buffer (struct termios is kept as bytes; its layout differs between libcs).</summary>
+    public static bool GetTerminalAttributes(int descriptor, byte[] termios) => GetAttributes(descriptor, termios) == 0;
+
+    /// <summary>tcsetattr(3) from a buffer <see cref="GetTerminalAttributes"/> filled.</summary>
+    public static bool SetTerminalAttributes(int descriptor, int when, byte[] termios) => SetAttributes(descriptor, when, termios) == 0;
+
+    /// <summary>open(2); the descriptor, or -1.</summary>
+    public static int Open(string path, int flags, int mode) => SystemOpen(path, flags, mode);
+
+    /// <summary>flock(2); 0 on success.</summary>
+    public static int FLock(int descriptor, int operation) => SystemFLock(descriptor, operation);
+
+    /// <summary>The statfs(2) f_type of the file system holding <paramref name="path"/>, or null if it cannot be read.</summary>
+    public static long? FileSystemType(string path)
+    {
+        // struct statfs is 120 bytes on 64-bit Linux, f_type first; the buffer leaves room for other layouts.
+        byte* buffer = stackalloc byte[512];
+        if (StatFs(path, buffer) != 0)
+        {
+            return null;
+        }
+
+        return IntPtr.Size == 8 ? *(long*)buffer : *(int*)buffer;
+    }
+
+    /// <summary>kill(2); 0 on success.</summary>
+    public static int Kill(int pid, int signal) => SystemKill(pid, signal);
+
+    /// <summary>
+    /// Sets O_APPEND on an open file, so every write(2) goes to the end of the file at that moment: .NET's
+    /// FileMode.Append only seeks to the end once and writes at that offset.
+    /// </summary>
+    public static void SetAppendMode(SafeFileHandle handle, string pathForMessages)
+    {
+        int flags = Fcntl(handle, GetStatusFlags, 0);
+        if (flags < 0 || Fcntl(handle, SetStatusFlags, flags | OpenAppend) < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"cannot open {pathForMessages} for appending: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint SystemWrite(int descriptor, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr SystemRealPath(string path, IntPtr resolved);
+
+    [LibraryImport("libc", EntryPoint = "free")]
+    private static partial void Free(IntPtr pointer);
 
     [LibraryImport("libc", EntryPoint = "isatty")]
     private static partial int IsATty(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "tcgetattr")]
+    private static partial int GetAttributes(int descriptor, [Out] byte[] termios);
+
+    [LibraryImport("libc", EntryPoint = "tcsetattr")]
+    private static partial int SetAttributes(int descriptor, int when, byte[] termios);
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int SystemOpen(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int SystemFLock(int descriptor, int operation);
+
+    [LibraryImport("libc", EntryPoint = "statfs", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int StatFs(string path, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int SystemKill(int pid, int signal);
+
+    // fcntl is variadic in C; its third argument is an int here, which the Linux x64 and arm64 calling conventions pass
+    // exactly like a fixed int parameter.
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(SafeFileHandle descriptor, int command, int argument);
 }

@@ -1,4 +1,4 @@
-namespace NeuralVision.Tools.Ssh;
+namespace NeuralVision.Tools.Platform.OpenSsh;
 
 /// <summary>
 /// Host patterns as ssh_config writes them: <c>*</c> matches any run of characters (also none, also dots), <c>?</c>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NeuralVision.Tools.Ssh;
+namespace NeuralVision.Tools.Platform.OpenSsh;
 
 /// <summary>What ssh's configuration makes of a destination: <c>ssh -G</c>'s hostname, user and port.</summary>
 public sealed record ResolvedHost(string? HostName, string? User, int? Port)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NeuralVision.Tools.Ssh;
+namespace NeuralVision.Tools.Platform.OpenSsh;
 
 /// <summary>
 /// What OpenSSH's configuration says about one destination, as far as `nvt keys copy` needs it: where to connect, as

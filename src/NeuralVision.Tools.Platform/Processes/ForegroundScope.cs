@@ -1,59 +1,41 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using NeuralVision.Tools.Platform.Native;
 
-namespace NeuralVision.Tools.Ssh;
-
-/// <summary>How nvt starts ssh, so the switch-and-restore logic can be tested without processes.</summary>
-public interface ISshProcess
-{
-    /// <summary>
-    /// Runs ssh with nvt's stdin, stdout and stderr and waits for it. Returns its exit status, 128+N when it died of
-    /// signal N.
-    /// </summary>
-    int Run(string sshPath, IReadOnlyList<string> args);
-
-    /// <summary>Runs ssh with its output captured (for <c>ssh -G</c>); null when it fails or takes too long.</summary>
-    string? Capture(string sshPath, IReadOnlyList<string> args, TimeSpan timeout);
-}
-
-/// <summary>What a captured ssh run printed, and its exit status.</summary>
-public sealed record CapturedRun(int ExitCode, string Output, string Errors);
+namespace NeuralVision.Tools.Platform.Processes;
 
 /// <summary>
-/// The real ssh child, with the signal behaviour of system(3) plus forwarding. While nvt lives (from construction to
-/// Dispose): SIGINT and SIGQUIT are ignored by nvt (the terminal sends them to ssh too, and ssh decides: an interactive
-/// session passes Ctrl-C to the remote side); SIGTERM and SIGHUP are forwarded to ssh, and nvt goes on to wait for it
-/// and restore the profile. A SIGTERM or SIGHUP that arrives before ssh starts means ssh is never started.
+/// The real foreground child, with the signal behaviour of system(3) plus, on request, forwarding. From construction
+/// to Dispose: SIGINT and SIGQUIT are ignored by nvt (the terminal sends them to the child too, and the child decides:
+/// an interactive ssh session passes Ctrl-C to the remote side); with forwarding, SIGTERM and SIGHUP are passed on to
+/// the child, and nvt goes on to wait for it (and, for nvt ssh, to restore the profile). A SIGTERM or SIGHUP that
+/// arrives before the child starts means it is never started.
 /// </summary>
-public sealed partial class SshProcessRunner : ISshProcess, IDisposable
+internal sealed class ForegroundScope : IForegroundScope
 {
-    private const int SigHup = 1;
-    private const int SigTerm = 15;
-
     private readonly List<PosixSignalRegistration> registrations = [];
     private readonly Lock gate = new();
     private Process? child;
     private int pendingSignal;
 
-    public SshProcessRunner()
+    public ForegroundScope(bool forwardTermination)
     {
         registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, Ignore));
         registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Ignore));
-        registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Forward(context, SigTerm)));
-        registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => Forward(context, SigHup)));
+        if (forwardTermination)
+        {
+            registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Forward(context, LibC.SignalTerminate)));
+            registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => Forward(context, LibC.SignalHangUp)));
+        }
     }
 
-    /// <summary>The last SIGTERM or SIGHUP nvt received (0 for none).</summary>
-    public int PendingSignal => Volatile.Read(ref pendingSignal);
-
-    public int Run(string sshPath, IReadOnlyList<string> args)
+    public int Run(string program, IReadOnlyList<string> arguments)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var start = new ProcessStartInfo(sshPath) { UseShellExecute = false };
-        foreach (string arg in args)
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo(program) { UseShellExecute = false };
+        foreach (string argument in arguments)
         {
-            start.ArgumentList.Add(arg);
+            start.ArgumentList.Add(argument);
         }
 
         Process process;
@@ -64,15 +46,7 @@ public sealed partial class SshProcessRunner : ISshProcess, IDisposable
                 return 128 + pendingSignal;
             }
 
-            try
-            {
-                process = Process.Start(start)!;
-            }
-            catch (Win32Exception e)
-            {
-                throw new InvalidOperationException($"cannot run {sshPath}: {e.Message}", e);
-            }
-
+            process = Process.Start(start)!;
             child = process;
         }
 
@@ -86,48 +60,6 @@ public sealed partial class SshProcessRunner : ISshProcess, IDisposable
 
             // .NET reports a child killed by signal N as 128 + N, the shell convention nvt passes on.
             return process.ExitCode;
-        }
-    }
-
-    public string? Capture(string sshPath, IReadOnlyList<string> args, TimeSpan timeout) =>
-        CaptureRun(sshPath, args, timeout) is { ExitCode: 0 } run ? run.Output : null;
-
-    /// <summary>
-    /// Runs ssh with stdin closed and its output captured, without the signal handling of a runner instance (for
-    /// <c>ssh -G</c>). Null when ssh cannot be started or takes longer than <paramref name="timeout"/> (it is killed).
-    /// </summary>
-    public static CapturedRun? CaptureRun(string sshPath, IReadOnlyList<string> args, TimeSpan timeout)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var start = new ProcessStartInfo(sshPath)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill();
-                return null;
-            }
-
-            return new CapturedRun(process.ExitCode, output.Result, errors.Result);
-        }
-        catch (Win32Exception)
-        {
-            return null;
         }
     }
 
@@ -151,11 +83,8 @@ public sealed partial class SshProcessRunner : ISshProcess, IDisposable
             pendingSignal = signal;
             if (child is { } process)
             {
-                _ = Kill(process.Id, signal);
+                _ = LibC.Kill(process.Id, signal);
             }
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill")]
-    private static partial int Kill(int pid, int signal);
 }

@@ -1,16 +1,21 @@
 using System.Globalization;
-using NeuralVision.Tools.Jump;
-using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
 
-namespace NeuralVision.Tools.Config;
+namespace NeuralVision.Tools.Platform.Settings;
 
 /// <summary>
-/// Every NVT_* variable, read and validated in one place. Values are read when asked for, so a bad NVT_MAXAGE does not
-/// break commands that never use it.
+/// Every environment variable nvt reads, read and validated here and nowhere else. Values are read when asked for,
+/// so a bad NVT_MAXAGE does not break commands that never use it. Errors name the variable and the value.
 /// </summary>
 public sealed class NvtSettings
 {
     public const string DatabaseFileName = "nvt.db";
+
+    /// <summary>NVT_MAXAGE when unset (zoxide's _ZO_MAXAGE default).</summary>
+    public const double DefaultMaxAge = 10_000;
+
+    /// <summary>The search path when PATH is unset.</summary>
+    public const string DefaultSearchPath = "/usr/local/bin:/usr/bin:/bin";
 
     private readonly IEnvironment environment;
 
@@ -19,6 +24,7 @@ public sealed class NvtSettings
         this.environment = environment;
     }
 
+    /// <summary>HOME, which must be an absolute path; normalised (no trailing '/', no '.' or '..').</summary>
     public string Home
     {
         get
@@ -50,8 +56,7 @@ public sealed class NvtSettings
             }
 
             // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-            string? xdg = environment.GetVariable(EnvVars.XdgDataHome);
-            if (!string.IsNullOrEmpty(xdg) && xdg.StartsWith('/'))
+            if (XdgDataHome is string xdg)
             {
                 return PathNormalizer.Normalize(xdg + "/nvt", "/");
             }
@@ -70,7 +75,7 @@ public sealed class NvtSettings
             string? value = environment.GetVariable(EnvVars.MaxAge);
             if (string.IsNullOrEmpty(value))
             {
-                return Frecency.DefaultMaxAge;
+                return DefaultMaxAge;
             }
 
             if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double maxAge)
@@ -83,49 +88,104 @@ public sealed class NvtSettings
         }
     }
 
-    /// <summary>NVT_EXCLUDE_DIRS: ':'-separated globs; when unset, $HOME and / are excluded.</summary>
-    public ExcludeList ExcludeDirs
-    {
-        get
-        {
-            string? value = environment.GetVariable(EnvVars.ExcludeDirs);
-            if (value is null)
-            {
-                return ExcludeList.Default(Home);
-            }
-
-            try
-            {
-                return ExcludeList.Parse(value);
-            }
-            catch (FormatException e)
-            {
-                throw new ConfigException($"{EnvVars.ExcludeDirs} has a bad glob: {e.Message}");
-            }
-        }
-    }
+    /// <summary>
+    /// NVT_EXCLUDE_DIRS as set (':'-separated globs), or null when unset: then $HOME and / are excluded. The jump
+    /// engine parses the globs (its ExcludeList names this variable in its errors).
+    /// </summary>
+    public string? ExcludeDirs => environment.GetVariable(EnvVars.ExcludeDirs);
 
     /// <summary>NVT_RESOLVE_SYMLINKS=1 stores paths with symbolic links resolved.</summary>
     public bool ResolveSymlinks => ReadFlag(EnvVars.ResolveSymlinks);
 
-    /// <summary>NVT_DEBUG=1: stack traces, and reasons for what the silent `add` skipped. Never fails.</summary>
     /// <summary>NVT_IGNORE: commands whose arguments the --fasd hook never records (default "nvt ls echo cd").</summary>
     public IReadOnlyList<string> IgnoredCommands => Words(EnvVars.Ignore, "nvt ls echo cd");
 
     /// <summary>NVT_SHIFT: command prefixes the --fasd hook skips to reach the real command (default "sudo busybox").</summary>
     public IReadOnlyList<string> ShiftedCommands => Words(EnvVars.Shift, "sudo busybox");
 
-    private string[] Words(string name, string fallback) =>
-        (environment.GetVariable(name) ?? fallback).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>NVT_DEBUG=1: stack traces, and reasons for what the silent `add` skipped. Never fails.</summary>
+    public bool Debug => environment.GetVariable(EnvVars.Debug) is "1" or "true" or "yes";
 
-    public bool Debug
+    /// <summary>PATH, or <see cref="DefaultSearchPath"/> when it is unset.</summary>
+    public string SearchPath => environment.GetVariable(EnvVars.Path) ?? DefaultSearchPath;
+
+    /// <summary>NVT_FZF_OPTS: fzf's options for `zi` and `query -i`; null (or blank) for nvt's defaults.</summary>
+    public string? FzfOptions => environment.GetVariable(EnvVars.FzfOptions);
+
+    /// <summary>FZF_DEFAULT_OPTS, which nvt extends with its fzf options when it starts fzf.</summary>
+    public string? FzfDefaultOptions => environment.GetVariable(EnvVars.FzfDefaultOptions);
+
+    /// <summary>
+    /// The configuration file (NVT_CONFIG): that file when set (it must be absolute), else
+    /// $XDG_CONFIG_HOME/nvt/config.toml (an absolute XDG_CONFIG_HOME only, as the XDG spec says), else
+    /// ~/.config/nvt/config.toml.
+    /// </summary>
+    public string ConfigFile
     {
         get
         {
-            string? value = environment.GetVariable(EnvVars.Debug);
-            return value is "1" or "true" or "yes";
+            string? configured = environment.GetVariable(EnvVars.Config);
+            if (!string.IsNullOrEmpty(configured))
+            {
+                if (!configured.StartsWith('/'))
+                {
+                    throw new ConfigException($"{EnvVars.Config} must be an absolute path, got '{configured}'");
+                }
+
+                return configured;
+            }
+
+            string? xdg = environment.GetVariable(EnvVars.XdgConfigHome);
+            if (!string.IsNullOrEmpty(xdg) && xdg.StartsWith('/'))
+            {
+                return xdg.TrimEnd('/') + "/nvt/config.toml";
+            }
+
+            return Home.TrimEnd('/') + "/.config/nvt/config.toml";
         }
     }
+
+    /// <summary>XDG_DATA_HOME when it is an absolute path (the XDG spec says to ignore a relative one), else null.</summary>
+    public string? XdgDataHome => Absolute(EnvVars.XdgDataHome);
+
+    /// <summary>SSH_ASKPASS: the askpass program; null when unset or empty.</summary>
+    public string? AskpassProgram => NonEmpty(EnvVars.Askpass);
+
+    /// <summary>SSH_ASKPASS_REQUIRE in lower case (force, prefer, never), or null.</summary>
+    public string? AskpassRequire => environment.GetVariable(EnvVars.AskpassRequire)?.ToLowerInvariant();
+
+    /// <summary>True when DISPLAY or WAYLAND_DISPLAY is set (a graphical askpass can show).</summary>
+    public bool HasDisplay => NonEmpty(EnvVars.Display) is not null || NonEmpty(EnvVars.WaylandDisplay) is not null;
+
+    /// <summary>KONSOLE_DBUS_SERVICE: Konsole's unique bus name (<c>:1.42</c>), set in every Konsole tab.</summary>
+    public string? KonsoleService => NonEmpty(EnvVars.KonsoleService);
+
+    /// <summary>KONSOLE_DBUS_SESSION: the tab's object (<c>/Sessions/1</c>).</summary>
+    public string? KonsoleSession => NonEmpty(EnvVars.KonsoleSession);
+
+    /// <summary>KONSOLE_DBUS_WINDOW: the window's object (<c>/Windows/1</c>).</summary>
+    public string? KonsoleWindow => NonEmpty(EnvVars.KonsoleWindow);
+
+    /// <summary>DBUS_SESSION_BUS_ADDRESS.</summary>
+    public string? SessionBusAddress => NonEmpty(EnvVars.SessionBusAddress);
+
+    /// <summary>
+    /// A variable of another jumper that names its data (<see cref="EnvVars.FasdData"/>, <see cref="EnvVars.ZData"/>,
+    /// ...), read as the jumpers read them: unset or empty means their default; a relative value would be taken from a
+    /// working directory nvt cannot know, so it is ignored too. Null in all those cases.
+    /// </summary>
+    public string? ForeignDataLocation(string name) => name switch
+    {
+        EnvVars.FasdData or EnvVars.ZData or EnvVars.ZshZData or EnvVars.ZLuaData or EnvVars.ZoxideDataDir => Absolute(name),
+        _ => throw new ArgumentException($"{name} is not a jumper's data variable", nameof(name)),
+    };
+
+    private string? NonEmpty(string name) => environment.GetVariable(name) is { Length: > 0 } value ? value : null;
+
+    private string? Absolute(string name) => NonEmpty(name) is string value && value.StartsWith('/') ? value : null;
+
+    private string[] Words(string name, string fallback) =>
+        (environment.GetVariable(name) ?? fallback).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
     private bool ReadFlag(string name)
     {

@@ -1,23 +1,26 @@
 using System.CommandLine;
-using NeuralVision.Tools.Config;
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.SshProfile.Config;
+using NeuralVision.Tools.SshProfile.Konsole;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.SshProfile.Commands;
 
 /// <summary>`nvt profiles`: the tab's Konsole profiles (the current one marked) and the host mappings of the config file.</summary>
-internal static class ProfilesCommand
+public static class ProfilesCommand
 {
-    public static Command Create(NvtContext context)
+    public static Command Create(INvtContext context, IKonsoleConnector konsole)
     {
         var command = new Command("profiles", "List the Konsole profiles (* marks the tab's) and the host-to-profile mappings of the config file");
-        command.SetAction(_ => Run(context));
+        command.SetAction(_ => Run(context, konsole));
         return command;
     }
 
-    public static int Run(NvtContext context)
+    public static int Run(INvtContext context, IKonsoleConnector konsole)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(konsole);
         var output = context.Output;
-        var target = KonsoleTarget.FromEnvironment(context.Environment, out string? whyNot);
+        var target = KonsoleTarget.FromSettings(context.Settings, out string? whyNot);
         output.WriteLine("Konsole profiles:");
         if (target is null)
         {
@@ -27,7 +30,7 @@ internal static class ProfilesCommand
         {
             try
             {
-                using var tab = KonsoleDBusTab.ConnectAsync(target, SshSession.DBusTimeout).GetAwaiter().GetResult();
+                using var tab = konsole.ConnectAsync(target, SshSession.DBusTimeout).GetAwaiter().GetResult();
                 var profiles = tab.GetProfileListAsync().GetAwaiter().GetResult();
                 string? current = null;
                 try
@@ -50,16 +53,8 @@ internal static class ProfilesCommand
             }
         }
 
-        string path = NvtConfigFile.Locate(context.Environment);
-        SshConfig? config;
-        try
-        {
-            config = NvtConfigFile.Load(path).Ssh;
-        }
-        catch (ConfigException e)
-        {
-            throw new NvtException(e.Message);
-        }
+        string path = context.Settings.ConfigFile;
+        var config = NvtConfigFile.Load(path).Ssh;
 
         output.WriteLine();
         output.WriteLine($"Host mappings ({path}; first match wins):");

@@ -1,50 +1,54 @@
 using System.CommandLine;
+using System.ComponentModel;
 using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform.Processes;
+using NeuralVision.Tools.SshProfile.Konsole;
 
-namespace NeuralVision.Tools.Commands;
+namespace NeuralVision.Tools.SshProfile.Commands;
 
 /// <summary>
 /// `nvt ssh [NVT-OPTIONS] [--] SSH-ARGS...`: ssh with the Konsole tab switched to the host's profile while it runs.
 /// nvt's options come first; the first other token (or the token after "--") starts ssh's arguments, which are
-/// passed on untouched, so ssh options, remote commands and '@file' tokens never meet nvt's parser. The command tree
-/// below exists for `nvt ssh --help` and `nvt --help`; <see cref="TryParse"/> handles every other form.
+/// passed on untouched, so ssh options, remote commands and '@file' tokens never meet System.CommandLine. The hand
+/// parser (<see cref="TryParse"/>) and the help (<see cref="Create"/>) are both made from <see cref="Options"/>.
 /// </summary>
-internal static class SshCommand
+public static class SshCommand
 {
-    /// <summary>ssh is not on PATH (as a shell reports a command it cannot find).</summary>
-    public const int SshNotFound = 127;
+    private const string ProfileOption = "--profile";
+    private const string NoSwitchOption = "--no-switch";
+    private const string QuietOption = "--quiet";
+    private const string DryRunOption = "--dry-run";
+    private const string VerboseOption = "--verbose";
 
-    private static readonly Option<string?> Profile = new("--profile")
+    /// <summary>nvt's own options of `nvt ssh`, in the order the help lists them.</summary>
+    public static SshOption[] Options =>
+    [
+        new(ProfileOption, "Switch to this Konsole profile, whatever the configuration says", "NAME", "a profile name"),
+        new(NoSwitchOption, "Run ssh without switching the profile or the background"),
+        new(QuietOption, "Do not print \"Welcome back!\" when ssh exits"),
+        new(DryRunOption, "Print the host, the chosen profile, the D-Bus target and the ssh command, then exit"),
+        new(VerboseOption, "Say why no switch happens, and report every D-Bus problem"),
+    ];
+
+    /// <summary>
+    /// The command as System.CommandLine sees it: only for `nvt ssh --help`, `nvt --help` and completion, with its
+    /// options made from <see cref="Options"/>. Every other form is read by <see cref="TryParse"/> first.
+    /// </summary>
+    public static Command Create()
     {
-        Description = "Switch to this Konsole profile, whatever the configuration says",
-        HelpName = "NAME",
-    };
-
-    private static readonly Option<bool> NoSwitch = new("--no-switch") { Description = "Run ssh without switching the profile or the background" };
-    private static readonly Option<bool> Quiet = new("--quiet") { Description = "Do not print \"Welcome back!\" when ssh exits" };
-    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print the host, the chosen profile, the D-Bus target and the ssh command, then exit" };
-    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Say why no switch happens, and report every D-Bus problem" };
-
-    private static readonly Argument<string[]> SshArgs = new("SSH-ARGS")
-    {
-        Description = "ssh's options, destination and remote command, passed to ssh unchanged; nvt's options come first, and a '--' before SSH-ARGS ends them",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
-
-    public static Command Create(NvtContext context)
-    {
-        var command = new Command("ssh", "Run ssh with the Konsole tab switched to the host's profile, and switch it back afterwards")
+        var command = new Command("ssh", "Run ssh with the Konsole tab switched to the host's profile, and switch it back afterwards");
+        foreach (var option in Options)
         {
-            Profile, NoSwitch, Quiet, DryRun, Verbose, SshArgs,
-        };
-        command.SetAction(result => Run(context, new SshRequest(
-            result.GetValue(SshArgs) ?? [],
-            result.GetValue(Profile),
-            result.GetValue(NoSwitch),
-            result.GetValue(Quiet),
-            result.GetValue(DryRun),
-            result.GetValue(Verbose))));
+            command.Options.Add(option.TakesValue
+                ? new Option<string?>(option.Name) { Description = option.Description, HelpName = option.ValueName }
+                : new Option<bool>(option.Name) { Description = option.Description });
+        }
+
+        command.Arguments.Add(new Argument<string[]>("SSH-ARGS")
+        {
+            Description = "ssh's options, destination and remote command, passed to ssh unchanged; nvt's options come first, and a '--' before SSH-ARGS ends them",
+            Arity = ArgumentArity.ZeroOrMore,
+        });
         return command;
     }
 
@@ -54,13 +58,14 @@ internal static class SshCommand
     /// </summary>
     public static SshRequest? TryParse(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || args[0] != "ssh")
         {
             return null;
         }
 
-        string? profile = null;
-        bool noSwitch = false, quiet = false, dryRun = false, verbose = false;
+        var options = Options;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         int i = 1;
         for (; i < args.Length; i++)
         {
@@ -76,77 +81,141 @@ internal static class SshCommand
                 return null;
             }
 
-            if (arg == "--profile" || arg.StartsWith("--profile=", StringComparison.Ordinal))
+            var option = Find(options, arg);
+            if (option is null)
             {
-                if (arg.Length > "--profile".Length)
+                // ssh has no long options, so "--something" here is a mistyped nvt option.
+                if (arg.StartsWith("--", StringComparison.Ordinal))
                 {
-                    profile = arg["--profile=".Length..];
-                }
-                else if (++i < args.Length)
-                {
-                    profile = args[i];
-                }
-                else
-                {
-                    throw new NvtException("--profile needs a profile name (see 'nvt ssh --help')");
+                    throw new NvtException($"unknown option '{arg}' (see 'nvt ssh --help'; put '--' before ssh's arguments)");
                 }
 
-                if (profile.Length == 0)
-                {
-                    throw new NvtException("--profile needs a profile name (see 'nvt ssh --help')");
-                }
-
-                continue;
+                break;
             }
 
-            switch (arg)
+            string value = string.Empty;
+            if (option.TakesValue)
             {
-                case "--no-switch":
-                    noSwitch = true;
-                    continue;
-                case "--quiet":
-                    quiet = true;
-                    continue;
-                case "--dry-run":
-                    dryRun = true;
-                    continue;
-                case "--verbose":
-                    verbose = true;
-                    continue;
+                value = arg.Length > option.Name.Length ? arg[(option.Name.Length + 1)..]
+                    : ++i < args.Length ? args[i]
+                    : string.Empty;
+                if (value.Length == 0)
+                {
+                    throw new NvtException($"{option.Name} needs {option.ValueDescription} (see 'nvt ssh --help')");
+                }
             }
 
-            // ssh has no long options, so "--something" here is a mistyped nvt option.
-            if (arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new NvtException($"unknown option '{arg}' (see 'nvt ssh --help'; put '--' before ssh's arguments)");
-            }
-
-            break;
+            values[option.Name] = value;
         }
 
-        return new SshRequest(args[i..], profile, noSwitch, quiet, dryRun, verbose);
+        return new SshRequest(
+            args[i..],
+            values.GetValueOrDefault(ProfileOption),
+            values.ContainsKey(NoSwitchOption),
+            values.ContainsKey(QuietOption),
+            values.ContainsKey(DryRunOption),
+            values.ContainsKey(VerboseOption));
     }
 
-    public static int Run(NvtContext context, SshRequest request)
+    /// <summary>The option <paramref name="arg"/> names: NAME, or NAME=VALUE for one that takes a value.</summary>
+    private static SshOption? Find(SshOption[] options, string arg)
     {
-        var console = new SshConsole(
-            context.Output,
-            context.Error,
-            Terminal.IsTerminal(2),
-            Terminal.IsTerminal(1) ? context.Output : null);
-        using var runner = new SshProcessRunner();
-        var session = new SshSession(
-            context.Environment,
-            runner,
-            async target => await KonsoleDBusTab.ConnectAsync(target, SshSession.DBusTimeout).ConfigureAwait(false),
-            console);
+        foreach (var option in options)
+        {
+            if (arg == option.Name || (option.TakesValue && arg.StartsWith(option.Name + "=", StringComparison.Ordinal)))
+            {
+                return option;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Runs `nvt ssh`; returns ssh's exit status (0 for --dry-run).</summary>
+    public static int Run(INvtContext context, SshRequest request, IKonsoleConnector konsole)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // From the start: a SIGTERM that arrives while nvt talks to Konsole must still keep ssh from starting.
+        using var foreground = context.ProcessRunner.BeginForeground(forwardTermination: true);
+        var session = new SshSession(context.Settings, context.ProcessRunner, konsole);
+        return RunAsync(context, session, foreground, request).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunAsync(INvtContext context, SshSession session, IForegroundScope foreground, SshRequest request)
+    {
+        using var plan = await session.PlanAsync(request).ConfigureAwait(false);
+        Print(context, session);
+        if (request.DryRun)
+        {
+            SshPlanPrinter.Print(context.Output, plan);
+            return ExitCodes.Ok;
+        }
+
+        if (plan.Host is null)
+        {
+            return RunSsh(foreground, plan);
+        }
+
+        string? restore = await session.SwitchAsync(plan).ConfigureAwait(false);
+        Print(context, session);
+        TextWriter? terminal = context.Terminal.OutputIsTerminal ? context.Output : null;
+        bool background = false;
+        if (restore is null && plan.Background is not null && terminal is not null)
+        {
+            terminal.Write("\e]11;" + plan.Background + "\a");
+            terminal.Flush();
+            background = true;
+        }
+
         try
         {
-            return session.RunAsync(request).GetAwaiter().GetResult();
+            return RunSsh(foreground, plan);
         }
-        catch (SshNotFoundException e)
+        finally
         {
-            throw new NvtException(e.Message, SshNotFound);
+            if (restore is not null)
+            {
+                await session.RestoreAsync(plan, restore).ConfigureAwait(false);
+                Print(context, session);
+            }
+
+            // The terminal may be gone (SIGHUP after the window closed): the profile is restored, the rest is moot.
+            try
+            {
+                if (background)
+                {
+                    terminal!.Write("\e]111\a");
+                    terminal.Flush();
+                }
+
+                if (!request.Quiet && context.Terminal.ErrorIsTerminal)
+                {
+                    context.Error.WriteLine("Welcome back!");
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static int RunSsh(IForegroundScope foreground, SshPlan plan)
+    {
+        try
+        {
+            return foreground.Run(plan.Ssh, plan.Arguments);
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException($"cannot run {plan.Ssh}: {e.Message}", e);
+        }
+    }
+
+    private static void Print(INvtContext context, SshSession session)
+    {
+        foreach (string notice in session.TakeNotices())
+        {
+            context.Error.WriteLine("nvt: " + notice);
         }
     }
 }

@@ -1,74 +1,14 @@
 using System.Text.Json.Serialization;
-using NeuralVision.Tools.Config;
-using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Settings;
 using Tomlyn;
 using Tomlyn.Serialization;
 
-namespace NeuralVision.Tools.Ssh;
+namespace NeuralVision.Tools.SshProfile.Config;
 
-/// <summary>
-/// nvt's one configuration file, <c>$XDG_CONFIG_HOME/nvt/config.toml</c>. Only the tables nvt reads are mapped;
-/// other tables are left for later settings.
-/// </summary>
-public sealed class NvtConfig
-{
-    public SshConfig? Ssh { get; set; }
-}
-
-/// <summary>The <c>[ssh]</c> table and its sub-tables.</summary>
-public sealed class SshConfig
-{
-    /// <summary><c>default_profile</c>: the Konsole profile for hosts nothing else names.</summary>
-    public string? DefaultProfile { get; set; }
-
-    /// <summary>
-    /// <c>[ssh.profiles]</c>: host pattern to Konsole profile name. Read in file order (the deserializer adds the keys
-    /// in order and nothing is ever removed, so the dictionary enumerates them in that order), first match wins.
-    /// </summary>
-    public Dictionary<string, string>? Profiles { get; set; }
-
-    /// <summary><c>[ssh.backgrounds]</c>: host pattern to a <c>#rrggbb</c> background for terminals other than Konsole.</summary>
-    public Dictionary<string, string>? Backgrounds { get; set; }
-}
-
-/// <summary>Source-generated TOML metadata: no reflection, so the file reads under native AOT.</summary>
-[TomlSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[TomlSerializable(typeof(NvtConfig))]
-internal sealed partial class NvtConfigContext : TomlSerializerContext
-{
-}
-
-/// <summary>Finds, reads and checks the configuration file.</summary>
+/// <summary>Reads and checks the configuration file (its path is <see cref="NvtSettings.ConfigFile"/>).</summary>
 public static class NvtConfigFile
 {
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
-
-    /// <summary>
-    /// The accessor of NVT_CONFIG: that file when set (it must be absolute), else $XDG_CONFIG_HOME/nvt/config.toml
-    /// (an absolute XDG_CONFIG_HOME only, as the XDG spec says), else ~/.config/nvt/config.toml.
-    /// </summary>
-    public static string Locate(IEnvironment environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        string? configured = environment.GetVariable(EnvVars.Config);
-        if (!string.IsNullOrEmpty(configured))
-        {
-            if (!configured.StartsWith('/'))
-            {
-                throw new ConfigException($"{EnvVars.Config} must be an absolute path, got '{configured}'");
-            }
-
-            return configured;
-        }
-
-        string? xdg = environment.GetVariable(EnvVars.XdgConfigHome);
-        if (!string.IsNullOrEmpty(xdg) && xdg.StartsWith('/'))
-        {
-            return xdg.TrimEnd('/') + "/nvt/config.toml";
-        }
-
-        return new NvtSettings(environment).Home.TrimEnd('/') + "/.config/nvt/config.toml";
-    }
 
     /// <summary>The file's settings; an empty configuration when the file does not exist.</summary>
     public static NvtConfig Load(string path)

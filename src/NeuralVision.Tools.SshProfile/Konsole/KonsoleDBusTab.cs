@@ -1,83 +1,7 @@
-using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Settings;
 using Tmds.DBus.Protocol;
 
-namespace NeuralVision.Tools.Ssh;
-
-/// <summary>A D-Bus error from Konsole or the bus; <see cref="ErrorName"/> is the D-Bus error name when there is one.</summary>
-public sealed class KonsoleException : Exception
-{
-    public KonsoleException(string message, string? errorName = null, Exception? inner = null)
-        : base(message, inner)
-    {
-        ErrorName = errorName;
-    }
-
-    public string? ErrorName { get; }
-}
-
-/// <summary>The D-Bus error names nvt reacts to.</summary>
-public static class DBusErrors
-{
-    public const string AccessDenied = "org.freedesktop.DBus.Error.AccessDenied";
-    public const string UnknownMethod = "org.freedesktop.DBus.Error.UnknownMethod";
-    public const string UnknownObject = "org.freedesktop.DBus.Error.UnknownObject";
-    public const string ServiceUnknown = "org.freedesktop.DBus.Error.ServiceUnknown";
-}
-
-/// <summary>Where the tab nvt runs in lives on the bus, from the variables Konsole sets in every tab.</summary>
-/// <param name="Service">KONSOLE_DBUS_SERVICE: Konsole's unique bus name (<c>:1.42</c>).</param>
-/// <param name="SessionPath">KONSOLE_DBUS_SESSION: the tab's object (<c>/Sessions/1</c>).</param>
-/// <param name="WindowPath">KONSOLE_DBUS_WINDOW: the window's object (<c>/Windows/1</c>); null when not set.</param>
-/// <param name="BusAddress">DBUS_SESSION_BUS_ADDRESS.</param>
-public sealed record KonsoleTarget(string Service, string SessionPath, string? WindowPath, string BusAddress)
-{
-    public const string ServiceVariable = "KONSOLE_DBUS_SERVICE";
-    public const string SessionVariable = "KONSOLE_DBUS_SESSION";
-    public const string WindowVariable = "KONSOLE_DBUS_WINDOW";
-    public const string BusVariable = "DBUS_SESSION_BUS_ADDRESS";
-
-    /// <summary>The tab's target, or null with the reason (for --verbose) when nvt does not run in a Konsole tab.</summary>
-    public static KonsoleTarget? FromEnvironment(IEnvironment environment, out string? whyNot)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        string? service = environment.GetVariable(ServiceVariable);
-        string? session = environment.GetVariable(SessionVariable);
-        string? window = environment.GetVariable(WindowVariable);
-        string? bus = environment.GetVariable(BusVariable);
-        if (string.IsNullOrEmpty(service) || string.IsNullOrEmpty(session))
-        {
-            whyNot = $"not in a Konsole tab ({ServiceVariable} or {SessionVariable} is not set)";
-            return null;
-        }
-
-        if (string.IsNullOrEmpty(bus))
-        {
-            whyNot = $"{BusVariable} is not set, so the session bus cannot be reached";
-            return null;
-        }
-
-        whyNot = null;
-        return new KonsoleTarget(service, session, string.IsNullOrEmpty(window) ? null : window, bus);
-    }
-
-    public override string ToString() => $"{Service} {SessionPath}" + (WindowPath is null ? "" : $" (window {WindowPath})");
-}
-
-/// <summary>The Konsole calls nvt makes, so the switch-and-restore logic can be tested without a bus.</summary>
-public interface IKonsoleTab : IDisposable
-{
-    /// <summary><c>Session.profile()</c>: the tab's current profile (Konsole 19.12 and later).</summary>
-    Task<string> GetProfileAsync();
-
-    /// <summary><c>Session.setProfile(s)</c>. An unknown name is silently ignored by Konsole.</summary>
-    Task SetProfileAsync(string name);
-
-    /// <summary><c>Window.profileList()</c>.</summary>
-    Task<IReadOnlyList<string>> GetProfileListAsync();
-
-    /// <summary><c>Window.defaultProfile()</c>.</summary>
-    Task<string> GetDefaultProfileAsync();
-}
+namespace NeuralVision.Tools.SshProfile.Konsole;
 
 /// <summary>
 /// Konsole's tab over D-Bus, with Tmds.DBus.Protocol (no reflection, AOT-safe). Every call has a time limit: a hung
@@ -99,7 +23,7 @@ public sealed class KonsoleDBusTab : IKonsoleTab
         this.timeout = timeout;
     }
 
-    public static async Task<KonsoleDBusTab> ConnectAsync(KonsoleTarget target, TimeSpan timeout)
+    public static async Task<IKonsoleTab> ConnectAsync(KonsoleTarget target, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(target);
         var connection = new DBusConnection(target.BusAddress);
@@ -131,7 +55,7 @@ public sealed class KonsoleDBusTab : IKonsoleTab
     public void Dispose() => connection.Dispose();
 
     private string WindowPath() =>
-        target.WindowPath ?? throw new KonsoleException($"{KonsoleTarget.WindowVariable} is not set, so the window cannot be asked");
+        target.WindowPath ?? throw new KonsoleException($"{EnvVars.KonsoleWindow} is not set, so the window cannot be asked");
 
     private async Task<T> CallAsync<T>(string path, string @interface, string member, string? argument, MessageValueReader<T> reader)
     {

@@ -1,7 +1,7 @@
 using NeuralVision.Tools.IntegrationTests.Infrastructure;
 using NeuralVision.Tools.IntegrationTests.Keys;
 using NeuralVision.Tools.Keys;
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Keys.HostKeys;
 
 namespace NeuralVision.Tools.IntegrationTests.Ssh;
 

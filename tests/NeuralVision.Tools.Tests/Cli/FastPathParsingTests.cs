@@ -1,7 +1,9 @@
 using System.CommandLine;
-using NeuralVision.Tools.Commands;
+using NeuralVision.Tools.Jump.Commands;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
 
-namespace NeuralVision.Tools.Tests.Commands;
+namespace NeuralVision.Tools.Tests.Cli;
 
 /// <summary>The hand-written parsers for the hot forms must read arguments exactly as System.CommandLine does.</summary>
 public sealed class FastPathParsingTests : IDisposable
@@ -32,7 +34,7 @@ public sealed class FastPathParsingTests : IDisposable
     public void Query_FastForm_AgreesWithSystemCommandLine(string[] args)
     {
         var fast = QueryCommand.TryParseFastForm(args);
-        var full = NvtCli.Build(ContextForParsing()).Parse(args);
+        var full = NvtCli.Build(nvt).Parse(args);
 
         Assert.NotNull(fast);
         Assert.Empty(full.Errors);
@@ -77,7 +79,7 @@ public sealed class FastPathParsingTests : IDisposable
     public void Version_FastPath_PrintsWhatSystemCommandLinePrints()
     {
         var full = new StringWriter();
-        int fullCode = NvtCli.Build(ContextForParsing()).Parse(["--version"]).Invoke(new InvocationConfiguration { Output = full });
+        int fullCode = NvtCli.Build(nvt).Parse(["--version"]).Invoke(new InvocationConfiguration { Output = full });
 
         int fastCode = nvt.Run("--version");
 
@@ -85,7 +87,4 @@ public sealed class FastPathParsingTests : IDisposable
         Assert.Equal(full.ToString(), nvt.Output.ToString());
         Assert.NotEqual(string.Empty, nvt.Output.ToString().Trim());
     }
-
-    private NvtContext ContextForParsing() =>
-        new(new Platform.DictionaryEnvironment(nvt.Variables, nvt.CurrentDirectory), Platform.RealFileSystem.Instance, nvt.Clock, TextWriter.Null, TextWriter.Null);
 }

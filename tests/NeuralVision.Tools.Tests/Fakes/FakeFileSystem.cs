@@ -1,6 +1,7 @@
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
 
-namespace NeuralVision.Tools.Tests;
+namespace NeuralVision.Tools.Tests.Fakes;
 
 /// <summary>Directories exist when listed; links resolve through a dictionary.</summary>
 public sealed class FakeFileSystem : IFileSystem

@@ -1,4 +1,4 @@
-namespace NeuralVision.Tools.Tests;
+namespace NeuralVision.Tools.Tests.Fakes;
 
 /// <summary>A directory under /tmp that is deleted with everything in it on dispose.</summary>
 public sealed class TempDirectory : IDisposable

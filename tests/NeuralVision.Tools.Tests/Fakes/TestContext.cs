@@ -1,9 +1,17 @@
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
+using NeuralVision.Tools.Platform.Processes;
+using NeuralVision.Tools.Platform.Settings;
+using NeuralVision.Tools.Platform.Terminals;
 
-namespace NeuralVision.Tools.Tests;
+namespace NeuralVision.Tools.Tests.Fakes;
 
-/// <summary>A command context on a temp HOME with captured output and a fixed clock.</summary>
-public sealed class TestContext : IDisposable
+/// <summary>
+/// The context of a test: a temp HOME, variables in a dictionary, the real file system (tests use real temp
+/// directories and SQLite files), a scripted terminal, recorded processes, a fixed clock and captured output. Every
+/// fake is preset and settable.
+/// </summary>
+public sealed class TestContext : INvtContext, IDisposable
 {
     public static readonly DateTimeOffset DefaultNow = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
 
@@ -12,30 +20,54 @@ public sealed class TestContext : IDisposable
     public TestContext(Dictionary<string, string>? variables = null, string? currentDirectory = null)
     {
         Home = temp.MakeDirectory("home");
-        Variables = variables ?? [];
-        Variables.TryAdd("HOME", Home);
-        CurrentDirectory = currentDirectory ?? Home;
-        Clock = new FixedClock(DefaultNow);
+        Environment = new TestEnvironment(variables, currentDirectory ?? Home);
+        Environment.Variables.TryAdd("HOME", Home);
+        Settings = new NvtSettings(Environment);
     }
 
     public string Home { get; }
 
-    public Dictionary<string, string> Variables { get; }
+    public TestEnvironment Environment { get; }
 
-    public string CurrentDirectory { get; set; }
+    public Dictionary<string, string> Variables => Environment.Variables;
 
-    public FixedClock Clock { get; }
+    public string CurrentDirectory
+    {
+        get => Environment.CurrentDirectory;
+        set => Environment.CurrentDirectory = value;
+    }
+
+    public NvtSettings Settings { get; }
+
+    public IFileSystem FileSystem { get; set; } = RealFileSystem.Instance;
+
+    public TestTerminal Terminal { get; set; } = new();
+
+    public RecordingProcessRunner ProcessRunner { get; set; } = new();
+
+    public FixedClock Clock { get; } = new(DefaultNow);
 
     public StringWriter Output { get; private set; } = new();
 
     public StringWriter Error { get; private set; } = new();
 
-    public Func<Interactive.IPicker>? PickerFactory { get; set; }
+    IEnvironment INvtContext.Environment => Environment;
 
-    /// <summary>What `query --exec` ran, in order; each run returns <see cref="ExecStatus"/>.</summary>
-    public List<IReadOnlyList<string>> ExecutedCommands { get; } = [];
+    ITerminal INvtContext.Terminal => Terminal;
 
-    public int ExecStatus { get; set; }
+    IProcessRunner INvtContext.ProcessRunner => ProcessRunner;
+
+    TimeProvider INvtContext.Clock => Clock;
+
+    TextWriter INvtContext.Output => Output;
+
+    TextWriter INvtContext.Error => Error;
+
+    public string DatabasePath => Path.Combine(Home, ".local", "share", "nvt", "nvt.db");
+
+    public void FlushOutput()
+    {
+    }
 
     public string MakeFile(string relative)
     {
@@ -45,33 +77,27 @@ public sealed class TestContext : IDisposable
         return path;
     }
 
-    public string DatabasePath => Path.Combine(Home, ".local", "share", "nvt", "nvt.db");
-
     public string MakeDirectory(string relative) => temp.MakeDirectory(Path.Combine("home", relative));
 
-    /// <summary>Runs nvt as typed (`args` split on spaces unless given as an array), with fresh output writers.</summary>
+    /// <summary>Runs nvt as typed, with fresh output writers; exceptions reach the test.</summary>
     public int Run(params string[] args)
+    {
+        ResetOutput();
+        return NvtCli.Run(this, args);
+    }
+
+    /// <summary>Runs nvt as Program does: errors become "nvt: ..." on <see cref="Error"/> and an exit code.</summary>
+    public int RunTopLevel(params string[] args)
+    {
+        ResetOutput();
+        return TopLevel.Run(this, args);
+    }
+
+    public void ResetOutput()
     {
         Output = new StringWriter();
         Error = new StringWriter();
-        var context = new NvtContext(new DictionaryEnvironment(Variables, CurrentDirectory), RealFileSystem.Instance, Clock, Output, Error)
-        {
-            PickerFactory = PickerFactory,
-            CommandRunnerOverride = argv =>
-            {
-                ExecutedCommands.Add(argv);
-                return ExecStatus;
-            },
-        };
-        return NvtCli.Run(context, args);
     }
 
     public void Dispose() => temp.Dispose();
-
-    public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -1,4 +1,5 @@
 using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Jump.Store;
 
 namespace NeuralVision.Tools.Tests.Jump;
 
@@ -221,7 +222,7 @@ public sealed class JumpDatabaseTests : IDisposable
     public void Open_VersionOneDatabase_IsMigratedAndKeepsItsEntries()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        using (var raw = Sqlite.SqliteConnection.Open(DatabasePath, readOnly: false, create: true, TimeSpan.FromSeconds(1)))
+        using (var raw = NeuralVision.Tools.Jump.Sqlite.SqliteConnection.Open(DatabasePath, readOnly: false, create: true, TimeSpan.FromSeconds(1)))
         {
             raw.Execute(JumpSchema.Migrations[0]);
             raw.Execute("INSERT INTO entry (path, name_fold, rank, last_access) VALUES ('/old/project', 'project', 3, 1700000000)");
@@ -285,7 +286,7 @@ public sealed class JumpDatabaseTests : IDisposable
             database.Add(["/a"], 1, Now, 10_000);
         }
 
-        using (var raw = Sqlite.SqliteConnection.Open(DatabasePath, readOnly: false, create: false, TimeSpan.FromSeconds(1)))
+        using (var raw = NeuralVision.Tools.Jump.Sqlite.SqliteConnection.Open(DatabasePath, readOnly: false, create: false, TimeSpan.FromSeconds(1)))
         {
             raw.Execute("PRAGMA user_version = 99");
         }

@@ -1,7 +1,7 @@
-using NeuralVision.Tools.Config;
 using NeuralVision.Tools.Jump;
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Sqlite;
+using NeuralVision.Tools.Jump.Sqlite;
+using NeuralVision.Tools.Jump.Store;
+using NeuralVision.Tools.Platform.Settings;
 
 namespace NeuralVision.Tools.Tests.Jump;
 
@@ -97,7 +97,7 @@ public sealed class PendingVisitsTests : IDisposable
         Assert.Equal([new JumpEntry(first, 2, Now + 1), new JumpEntry(second, 1, Now + 2)], database.ReadAll());
     }
 
-    private NvtSettings Settings() => new(new DictionaryEnvironment(
+    private NvtSettings Settings() => new(new TestEnvironment(
         new Dictionary<string, string> { ["HOME"] = temp.Path, ["NVT_DATA_DIR"] = temp.Path },
         temp.Path));
 }

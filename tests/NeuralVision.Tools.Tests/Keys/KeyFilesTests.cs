@@ -1,4 +1,5 @@
 using NeuralVision.Tools.Keys;
+using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Tests.Keys;
 

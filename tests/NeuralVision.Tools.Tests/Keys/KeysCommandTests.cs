@@ -1,6 +1,3 @@
-using System.CommandLine;
-using NeuralVision.Tools.Commands;
-using NeuralVision.Tools.Interactive;
 using NeuralVision.Tools.Keys;
 using NeuralVision.Tools.Platform;
 
@@ -25,7 +22,7 @@ public sealed class KeysCommandTests : IDisposable
     [Fact]
     public void Gen_NonInteractiveWithoutPassphraseOption_Refuses()
     {
-        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519");
+        int code = Run(Prompter(interactive: false), "gen", "-t", "ed25519");
 
         Assert.Equal(ExitCodes.Error, code);
         Assert.Equal("nvt: no passphrase and no terminal to ask for one: pass -N PASSPHRASE, or --no-passphrase for an unencrypted key\n", error.ToString());
@@ -37,7 +34,7 @@ public sealed class KeysCommandTests : IDisposable
     [InlineData("2047")]
     public void Gen_RsaBelow2048Bits_Refuses(string bits)
     {
-        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-b", bits, "--no-passphrase");
+        int code = Run(Prompter(interactive: false), "gen", "-b", bits, "--no-passphrase");
 
         Assert.Equal(ExitCodes.Error, code);
         Assert.StartsWith($"nvt: RSA keys of {bits} bits are too weak", error.ToString(), StringComparison.Ordinal);
@@ -47,7 +44,7 @@ public sealed class KeysCommandTests : IDisposable
     [Fact]
     public void Gen_DefaultFile_CreatesSshDirectory0700AndSaysSo()
     {
-        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-N", "", "-C", "me@host");
+        int code = Run(Prompter(interactive: false), "gen", "-t", "ed25519", "-N", "", "-C", "me@host");
 
         Assert.Equal(ExitCodes.Ok, code);
         string key = Path.Combine(SshDirectory, "id_ed25519");
@@ -73,13 +70,13 @@ public sealed class KeysCommandTests : IDisposable
         string key = Path.Combine(temp.Path, "k");
         File.WriteAllText(key, "keep me");
 
-        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase");
+        int code = Run(Prompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase");
 
         Assert.Equal(ExitCodes.Error, code);
         Assert.Equal($"nvt: {key} already exists; pass --force to overwrite it\n", error.ToString());
         Assert.Equal("keep me", File.ReadAllText(key));
 
-        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase", "--force"));
+        Assert.Equal(ExitCodes.Ok, Run(Prompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase", "--force"));
         Assert.StartsWith(OpenSshPrivateKeyFormat.BeginMarker, File.ReadAllText(key), StringComparison.Ordinal);
     }
 
@@ -88,7 +85,7 @@ public sealed class KeysCommandTests : IDisposable
     {
         string key = Path.Combine(temp.Path, "k");
         File.WriteAllText(key, "keep me");
-        var prompter = new ScriptedPrompter(interactive: true, "n");
+        var prompter = Prompter(interactive: true, "n");
 
         int code = Run(prompter, "gen", "-t", "ed25519", "-f", key, "--no-passphrase");
 
@@ -101,7 +98,7 @@ public sealed class KeysCommandTests : IDisposable
     public void Gen_InteractivePassphraseMismatchThenMatch_EncryptsWithIt()
     {
         string key = Path.Combine(temp.Path, "k");
-        var prompter = new ScriptedPrompter(interactive: true, "one", "two", "good pass", "good pass");
+        var prompter = Prompter(interactive: true, "one", "two", "good pass", "good pass");
 
         int code = Run(prompter, "gen", "-t", "ed25519", "-f", key, "-a", "2");
 
@@ -116,7 +113,7 @@ public sealed class KeysCommandTests : IDisposable
     public void Gen_InteractivePassphraseMismatchThreeTimes_WritesNothing()
     {
         string key = Path.Combine(temp.Path, "k");
-        var prompter = new ScriptedPrompter(interactive: true, "a", "b", "c", "d", "e", "f");
+        var prompter = Prompter(interactive: true, "a", "b", "c", "d", "e", "f");
 
         int code = Run(prompter, "gen", "-t", "ed25519", "-f", key);
 
@@ -130,7 +127,7 @@ public sealed class KeysCommandTests : IDisposable
     {
         string key = Path.Combine(temp.Path, "k");
 
-        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: true, "", ""), "gen", "-t", "ed25519", "-f", key));
+        Assert.Equal(ExitCodes.Ok, Run(Prompter(interactive: true, "", ""), "gen", "-t", "ed25519", "-f", key));
 
         Assert.Null(OpenSshPrivateKeyFormat.Read(File.ReadAllText(key), null).Encryption);
     }
@@ -139,7 +136,7 @@ public sealed class KeysCommandTests : IDisposable
     public void Gen_SlowKeyOnTerminal_ShowsSpinnerOnStderrAndErasesIt()
     {
         // 150 bcrypt rounds take well over the half second after which the spinner starts.
-        var prompter = new ScriptedPrompter(interactive: false) { ShowsProgress = true };
+        var prompter = new TestTerminal { ErrorIsTerminal = true };
 
         Assert.Equal(ExitCodes.Ok, Run(prompter, "gen", "-t", "ed25519", "-f", Path.Combine(temp.Path, "k"), "-N", "p", "-a", "150"));
 
@@ -151,7 +148,7 @@ public sealed class KeysCommandTests : IDisposable
     [Fact]
     public void Gen_FastKey_NoSpinner()
     {
-        var prompter = new ScriptedPrompter(interactive: false) { ShowsProgress = true };
+        var prompter = new TestTerminal { ErrorIsTerminal = true };
 
         Assert.Equal(ExitCodes.Ok, Run(prompter, "gen", "-t", "ed25519", "-f", Path.Combine(temp.Path, "k"), "--no-passphrase"));
 
@@ -161,7 +158,7 @@ public sealed class KeysCommandTests : IDisposable
     [Fact]
     public void Gen_PassphraseAndNoPassphrase_Refuses()
     {
-        int code = Run(new ScriptedPrompter(interactive: false), "gen", "-N", "x", "--no-passphrase");
+        int code = Run(Prompter(interactive: false), "gen", "-N", "x", "--no-passphrase");
 
         Assert.Equal(ExitCodes.Error, code);
         Assert.Equal("nvt: -N/--passphrase and --no-passphrase contradict each other\n", error.ToString());
@@ -172,7 +169,7 @@ public sealed class KeysCommandTests : IDisposable
     {
         string key = Path.Combine(SshDirectory, "work_key");
 
-        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase"));
+        Assert.Equal(ExitCodes.Ok, Run(Prompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase"));
 
         Assert.Contains($"Created directory '{SshDirectory}'.\n", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(KeyFiles.SshDirectoryMode, File.GetUnixFileMode(SshDirectory));
@@ -184,7 +181,7 @@ public sealed class KeysCommandTests : IDisposable
     {
         string key = Path.Combine(temp.Path, "missing", "k");
 
-        Assert.Equal(ExitCodes.Error, Run(new ScriptedPrompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase"));
+        Assert.Equal(ExitCodes.Error, Run(Prompter(interactive: false), "gen", "-t", "ed25519", "-f", key, "--no-passphrase"));
         Assert.Equal($"nvt: directory {Path.GetDirectoryName(key)} does not exist\n", error.ToString());
     }
 
@@ -195,7 +192,7 @@ public sealed class KeysCommandTests : IDisposable
         File.WriteAllText(Path.Combine(SshDirectory, "b.pub"), KeyFixtures.Rsa2048PemPublicKey + "\n");
         File.WriteAllText(Path.Combine(SshDirectory, "a.pub"), KeyFixtures.Ed25519PlainPublicKey + "\n");
 
-        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "list"));
+        Assert.Equal(ExitCodes.Ok, Run(Prompter(interactive: false), "list"));
 
         string expected = $"{SshDirectory}/a.pub: {KeyFixtures.Ed25519PlainRandomart.Split('\n')[0]}\n"
             + $"{SshDirectory}/b.pub: {KeyFixtures.Rsa2048PemRandomart.Split('\n')[0]}\n";
@@ -205,7 +202,7 @@ public sealed class KeysCommandTests : IDisposable
     [Fact]
     public void List_NoKeys_ExitsNoMatch()
     {
-        Assert.Equal(ExitCodes.NoMatch, Run(new ScriptedPrompter(interactive: false), "list"));
+        Assert.Equal(ExitCodes.NoMatch, Run(Prompter(interactive: false), "list"));
         Assert.Equal($"nvt: no public keys (*.pub) in {SshDirectory}\n", error.ToString());
     }
 
@@ -215,7 +212,7 @@ public sealed class KeysCommandTests : IDisposable
         string path = Path.Combine(temp.Path, "k.pub");
         File.WriteAllText(path, KeyFixtures.Rsa2048EncryptedPublicKey + "\n");
 
-        Assert.Equal(ExitCodes.Ok, Run(new ScriptedPrompter(interactive: false), "fingerprint", "-v", path));
+        Assert.Equal(ExitCodes.Ok, Run(Prompter(interactive: false), "fingerprint", "-v", path));
 
         Assert.Equal(KeyFixtures.Rsa2048EncryptedRandomart + "\n", output.ToString());
     }
@@ -223,53 +220,20 @@ public sealed class KeysCommandTests : IDisposable
     [Fact]
     public void Fingerprint_MissingFile_FailsWithOneLine()
     {
-        Assert.Equal(ExitCodes.Error, Run(new ScriptedPrompter(interactive: false), "fingerprint", "nope.pub"));
+        Assert.Equal(ExitCodes.Error, Run(Prompter(interactive: false), "fingerprint", "nope.pub"));
         Assert.StartsWith("nvt: nope.pub: ", error.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>Runs `nvt keys ARGS` with the given prompter, turning NvtException into output as Program does.</summary>
-    private int Run(IKeyPrompter prompter, params string[] args)
+    /// <summary>Runs `nvt keys ARGS` on the given terminal, errors printed as Program prints them.</summary>
+    private int Run(TestTerminal terminal, params string[] args)
     {
-        output = new StringWriter();
-        error = new StringWriter();
-        var context = new NvtContext(
-            new DictionaryEnvironment(new Dictionary<string, string> { ["HOME"] = home }, temp.Path),
-            RealFileSystem.Instance,
-            TimeProvider.System,
-            output,
-            error);
-        var root = new RootCommand { KeysCommand.Create(context, prompter) };
-        try
-        {
-            return root.Parse(["keys", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-        }
-        catch (NvtException e)
-        {
-            error.WriteLine($"nvt: {e.Message}");
-            return e.ExitCode;
-        }
+        using var context = new TestContext(new Dictionary<string, string> { ["HOME"] = home }, temp.Path) { Terminal = terminal };
+        int code = context.RunTopLevel(["keys", .. args]);
+        output = context.Output;
+        error = context.Error;
+        return code;
     }
 
-    private sealed class ScriptedPrompter(bool interactive, params string[] answers) : IKeyPrompter
-    {
-        private readonly Queue<string> answers = new(answers);
-
-        public bool IsInteractive => interactive;
-
-        public bool ShowsProgress { get; init; }
-
-        public List<string> Prompts { get; } = [];
-
-        public List<string> Told { get; } = [];
-
-        public string? ReadSecret(string prompt) => ReadLine(prompt);
-
-        public string? ReadLine(string prompt)
-        {
-            Prompts.Add(prompt);
-            return answers.TryDequeue(out string? answer) ? answer : null;
-        }
-
-        public void Tell(string line) => Told.Add(line);
-    }
+    /// <summary>A terminal with these answers; <paramref name="interactive"/> says whether stdin is a terminal.</summary>
+    private static TestTerminal Prompter(bool interactive, params string[] answers) => new(answers) { InputIsTerminal = interactive };
 }

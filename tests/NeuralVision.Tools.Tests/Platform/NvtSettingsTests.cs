@@ -1,7 +1,7 @@
-using NeuralVision.Tools.Config;
-using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform.Settings;
 
-namespace NeuralVision.Tools.Tests.Config;
+namespace NeuralVision.Tools.Tests.Platform;
 
 public class NvtSettingsTests
 {
@@ -30,7 +30,7 @@ public class NvtSettingsTests
             _ = settings.DataDirectory;
             _ = settings.MaxAge;
             _ = settings.ResolveSymlinks;
-            _ = settings.ExcludeDirs;
+            _ = ExcludeList.FromSettings(settings);
         });
 
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
@@ -53,10 +53,10 @@ public class NvtSettingsTests
     [Fact]
     public void ExcludeDirs_SetButEmpty_ExcludesNothing()
     {
-        Assert.True(Settings(("HOME", "/h")).ExcludeDirs.IsExcluded("/h"));
-        Assert.False(Settings(("HOME", "/h"), ("NVT_EXCLUDE_DIRS", "")).ExcludeDirs.IsExcluded("/h"));
+        Assert.True(ExcludeList.FromSettings(Settings(("HOME", "/h"))).IsExcluded("/h"));
+        Assert.False(ExcludeList.FromSettings(Settings(("HOME", "/h"), ("NVT_EXCLUDE_DIRS", ""))).IsExcluded("/h"));
     }
 
     private static NvtSettings Settings(params (string Name, string Value)[] variables) =>
-        new(new DictionaryEnvironment(variables.ToDictionary(v => v.Name, v => v.Value), "/"));
+        new(new TestEnvironment(variables.ToDictionary(v => v.Name, v => v.Value), "/"));
 }

@@ -1,6 +1,7 @@
 using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform.Files;
 
-namespace NeuralVision.Tools.Tests.Jump;
+namespace NeuralVision.Tools.Tests.Platform;
 
 public class PathNormalizerTests
 {

@@ -1,8 +1,7 @@
-using NeuralVision.Tools.Config;
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform.Settings;
+using NeuralVision.Tools.SshProfile.Config;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.SshProfile;
 
 public class NvtConfigFileTests
 {
@@ -98,15 +97,15 @@ public class NvtConfigFileTests
             variables["XDG_CONFIG_HOME"] = xdg;
         }
 
-        Assert.Equal(expected, NvtConfigFile.Locate(new DictionaryEnvironment(variables, "/")));
+        Assert.Equal(expected, new NvtSettings(new TestEnvironment(variables, "/")).ConfigFile);
     }
 
     [Fact]
     public void Locate_RelativeNvtConfig_IsAnErrorNamingTheVariable()
     {
-        var environment = new DictionaryEnvironment(new() { ["HOME"] = "/home/u", ["NVT_CONFIG"] = "nvt.toml" }, "/");
+        var environment = new TestEnvironment(new() { ["HOME"] = "/home/u", ["NVT_CONFIG"] = "nvt.toml" }, "/");
 
-        var error = Assert.Throws<ConfigException>(() => NvtConfigFile.Locate(environment));
+        var error = Assert.Throws<ConfigException>(() => new NvtSettings(environment).ConfigFile);
 
         Assert.Contains("NVT_CONFIG", error.Message, StringComparison.Ordinal);
     }

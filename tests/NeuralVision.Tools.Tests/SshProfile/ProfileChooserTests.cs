@@ -1,6 +1,8 @@
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform.OpenSsh;
+using NeuralVision.Tools.SshProfile;
+using NeuralVision.Tools.SshProfile.Config;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.SshProfile;
 
 public class ProfileChooserTests
 {
@@ -30,7 +32,7 @@ public class ProfileChooserTests
     [InlineData("box", null, null, "Default")]
     public void Choose(string alias, string? hostName, string? user, string expected)
     {
-        var choice = ProfileChooser.Choose(null, Config, new HostKeys(alias, hostName, user), Konsole);
+        var choice = ProfileChooser.Choose(null, Config, new HostIdentity(alias, hostName, user), Konsole);
 
         Assert.Equal(expected, choice?.Name);
     }
@@ -38,7 +40,7 @@ public class ProfileChooserTests
     [Fact]
     public void Choose_ForcedProfile_Wins()
     {
-        var choice = ProfileChooser.Choose("Lab", Config, new HostKeys("puffin", null, null), Konsole);
+        var choice = ProfileChooser.Choose("Lab", Config, new HostIdentity("puffin", null, null), Konsole);
 
         Assert.Equal(new ProfileChoice("Lab", "--profile"), choice);
     }
@@ -46,7 +48,7 @@ public class ProfileChooserTests
     [Fact]
     public void Choose_NothingConfigured_NoSwitch()
     {
-        Assert.Null(ProfileChooser.Choose(null, null, new HostKeys("box", null, null), null));
+        Assert.Null(ProfileChooser.Choose(null, null, new HostIdentity("box", null, null), null));
     }
 
     [Fact]
@@ -54,8 +56,8 @@ public class ProfileChooserTests
     {
         var config = new SshConfig { DefaultProfile = "Default", Profiles = new() { ["lab"] = "Puffin" } };
 
-        Assert.Equal("Puffin", ProfileChooser.Choose(null, config, new HostKeys("lab", null, null), Konsole)?.Name);
-        Assert.Equal("lab.LOCAL", ProfileChooser.Choose(null, config, new HostKeys("LAB.local", null, null), ["lab.LOCAL"])?.Name);
+        Assert.Equal("Puffin", ProfileChooser.Choose(null, config, new HostIdentity("lab", null, null), Konsole)?.Name);
+        Assert.Equal("lab.LOCAL", ProfileChooser.Choose(null, config, new HostIdentity("LAB.local", null, null), ["lab.LOCAL"])?.Name);
     }
 
     [Theory]
@@ -64,7 +66,7 @@ public class ProfileChooserTests
     [InlineData("x", null, null)]
     public void ChooseBackground(string alias, string? hostName, string? expected)
     {
-        Assert.Equal(expected, ProfileChooser.ChooseBackground(Config, new HostKeys(alias, hostName, null)));
+        Assert.Equal(expected, ProfileChooser.ChooseBackground(Config, new HostIdentity(alias, hostName, null)));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.SshProfile;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.SshProfile;
 
 public class SshArgumentsTests
 {

@@ -1,7 +1,8 @@
-using NeuralVision.Tools.Commands;
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.SshProfile;
+using NeuralVision.Tools.SshProfile.Commands;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.SshProfile;
 
 public class SshCommandTests
 {

@@ -1,147 +1,160 @@
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform.Processes;
+using NeuralVision.Tools.SshProfile;
+using NeuralVision.Tools.SshProfile.Commands;
+using NeuralVision.Tools.SshProfile.Konsole;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.SshProfile;
 
-/// <summary>The switch-and-restore logic with a fake Konsole and a fake ssh; the real ones are in the integration tests.</summary>
+/// <summary>
+/// The switch-and-restore logic through `nvt ssh` (SshCommand around SshSession) with a fake Konsole and a recorded
+/// ssh; the real ones are in the integration tests.
+/// </summary>
 public sealed class SshSessionTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
     private readonly FakeKonsole konsole = new();
-    private readonly FakeSsh ssh = new();
-    private readonly StringWriter output = new();
-    private readonly StringWriter error = new();
-    private readonly Dictionary<string, string> variables;
+    private readonly TestContext nvt;
+    private readonly List<IReadOnlyList<string>> sshRuns = [];
 
     public SshSessionTests()
     {
-        string bin = temp.MakeDirectory("bin");
-        File.WriteAllText(Path.Combine(bin, "ssh"), "#!/bin/sh\n");
-        File.SetUnixFileMode(Path.Combine(bin, "ssh"), (UnixFileMode)0b111_101_101);
-        variables = new()
+        nvt = new TestContext(new()
         {
-            ["HOME"] = temp.MakeDirectory("home"),
-            ["PATH"] = bin,
             ["KONSOLE_DBUS_SERVICE"] = ":1.42",
             ["KONSOLE_DBUS_SESSION"] = "/Sessions/1",
             ["KONSOLE_DBUS_WINDOW"] = "/Windows/1",
             ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent",
+        });
+        nvt.ProcessRunner.Programs["ssh"] = "/usr/bin/ssh";
+        nvt.ProcessRunner.OnForeground = (_, args) =>
+        {
+            sshRuns.Add(args);
+            OnRun?.Invoke();
+            return Status;
         };
+        nvt.ProcessRunner.OnCapture = _ => new CapturedRun(0, "hostname puffin\n", "");
     }
 
-    [Fact]
-    public async Task Run_SwitchesBeforeSshAndRestoresAfter()
-    {
-        ssh.OnRun = () => Assert.Equal("Puffin", konsole.Current);
+    /// <summary>What the recorded ssh does while it runs.</summary>
+    private Action? OnRun { get; set; }
 
-        int status = await Session().RunAsync(new SshRequest(["puffin"]));
+    /// <summary>The recorded ssh's exit status.</summary>
+    private int Status { get; set; }
+
+    [Fact]
+    public void Run_SwitchesBeforeSshAndRestoresAfter()
+    {
+        OnRun = () => Assert.Equal("Puffin", konsole.Current);
+
+        int status = Run(new SshRequest(["puffin"]));
 
         Assert.Equal(0, status);
         Assert.Equal(["Puffin", "Local"], konsole.SetCalls);
-        Assert.Single(ssh.Runs);
+        Assert.Single(sshRuns);
     }
 
     [Fact]
-    public async Task Run_SshThrows_StillRestores()
+    public void Run_SshThrows_StillRestores()
     {
-        ssh.OnRun = () => throw new InvalidOperationException("cannot run ssh");
+        OnRun = () => throw new InvalidOperationException("cannot run ssh");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Session().RunAsync(new SshRequest(["puffin"])));
+        Assert.Throws<InvalidOperationException>(() => Run(new SshRequest(["puffin"])));
 
         Assert.Equal("Local", konsole.Current);
     }
 
     [Fact]
-    public async Task Run_ExitStatus_IsSshs()
+    public void Run_ExitStatus_IsSshs()
     {
-        ssh.Status = 255;
+        Status = 255;
 
-        Assert.Equal(255, await Session().RunAsync(new SshRequest(["puffin"])));
+        Assert.Equal(255, Run(new SshRequest(["puffin"])));
         Assert.Equal("Local", konsole.Current);
     }
 
     [Fact]
-    public async Task Run_AlreadyOnTheProfile_DoesNotSwitch()
+    public void Run_AlreadyOnTheProfile_DoesNotSwitch()
     {
         konsole.Current = "Puffin";
 
-        await Session().RunAsync(new SshRequest(["puffin"]));
+        Run(new SshRequest(["puffin"]));
 
         Assert.Empty(konsole.SetCalls);
     }
 
     [Fact]
-    public async Task Run_ConnectFails_RunsSshWithoutAWord()
+    public void Run_ConnectFails_RunsSshWithoutAWord()
     {
-        var session = new SshSession(Environment(), ssh, _ => throw new KonsoleException("no bus"), Console());
+        konsole.FailConnect = new KonsoleException("no bus");
 
-        Assert.Equal(0, await session.RunAsync(new SshRequest(["puffin"])));
-        Assert.Single(ssh.Runs);
-        Assert.Equal("", error.ToString());
+        Assert.Equal(0, Run(new SshRequest(["puffin"])));
+        Assert.Single(sshRuns);
+        Assert.Equal("", nvt.Error.ToString());
     }
 
     [Fact]
-    public async Task Run_RestoreFails_Warns()
+    public void Run_RestoreFails_Warns()
     {
-        ssh.OnRun = () => konsole.FailSet = new KonsoleException("setProfile: org.freedesktop.DBus.Error.NoReply: timeout", "org.freedesktop.DBus.Error.NoReply");
+        OnRun = () => konsole.FailSet = new KonsoleException("setProfile: org.freedesktop.DBus.Error.NoReply: timeout", "org.freedesktop.DBus.Error.NoReply");
 
-        await Session().RunAsync(new SshRequest(["puffin"]));
+        Run(new SshRequest(["puffin"]));
 
-        Assert.Contains("could not restore the Konsole profile 'Local'", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("could not restore the Konsole profile 'Local'", nvt.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Run_KonsoleGoneBeforeRestore_IsQuiet()
+    public void Run_KonsoleGoneBeforeRestore_IsQuiet()
     {
-        ssh.OnRun = () => konsole.FailSet = new KonsoleException("gone", DBusErrors.ServiceUnknown);
+        OnRun = () => konsole.FailSet = new KonsoleException("gone", DBusErrors.ServiceUnknown);
 
-        await Session().RunAsync(new SshRequest(["puffin"]));
+        Run(new SshRequest(["puffin"]));
 
-        Assert.Equal("", error.ToString());
+        Assert.Equal("", nvt.Error.ToString());
     }
 
     [Fact]
-    public async Task Run_SetProfileIgnored_WarnsAndDoesNotRestore()
+    public void Run_SetProfileIgnored_WarnsAndDoesNotRestore()
     {
         konsole.IgnoreSet = true;
 
-        await Session().RunAsync(new SshRequest(["puffin"]));
+        Run(new SshRequest(["puffin"]));
 
         Assert.Equal(["Puffin"], konsole.SetCalls);
-        Assert.Contains("Konsole did not switch to profile 'Puffin'", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Konsole did not switch to profile 'Puffin'", nvt.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Run_NoDestination_RunsSshWithoutAsking()
+    public void Run_NoDestination_RunsSshWithoutAsking()
     {
-        await Session().RunAsync(new SshRequest(["-V"]));
+        Run(new SshRequest(["-V"]));
 
         Assert.Empty(konsole.SetCalls);
-        Assert.Equal(["-V"], ssh.Runs.Single());
+        Assert.Equal(["-V"], sshRuns.Single());
     }
 
     [Fact]
-    public async Task Run_NoSshOnPath_Throws()
+    public void Run_NoSshOnPath_Throws()
     {
-        variables["PATH"] = temp.Path + "/none";
+        nvt.ProcessRunner.Programs.Remove("ssh");
 
-        await Assert.ThrowsAsync<SshNotFoundException>(() => Session().RunAsync(new SshRequest(["puffin"])));
+        Assert.Throws<SshNotFoundException>(() => Run(new SshRequest(["puffin"])));
     }
 
     [Fact]
-    public async Task Run_BackgroundOutsideKonsole_WritesOscAroundSsh()
+    public void Run_BackgroundOutsideKonsole_WritesOscAroundSsh()
     {
-        variables.Remove("KONSOLE_DBUS_SERVICE");
-        string config = Path.Combine(temp.Path, "config.toml");
+        nvt.Variables.Remove("KONSOLE_DBUS_SERVICE");
+        string config = nvt.MakeFile("config.toml");
         File.WriteAllText(config, "[ssh.backgrounds]\n\"puffin\" = \"#2b1b1b\"\n");
-        variables["NVT_CONFIG"] = config;
-        var terminal = new StringWriter();
-        ssh.OnRun = () => Assert.Equal("\e]11;#2b1b1b\a", terminal.ToString());
+        nvt.Variables["NVT_CONFIG"] = config;
+        nvt.Terminal.OutputIsTerminal = true;
+        string? duringSsh = null;
+        OnRun = () => duringSsh = nvt.Output.ToString();
 
-        await Session(terminal).RunAsync(new SshRequest(["puffin"]));
+        Run(new SshRequest(["puffin"]));
 
-        Assert.Equal("\e]11;#2b1b1b\a\e]111\a", terminal.ToString());
-        Assert.Equal(["-G", "puffin"], ssh.Captures.Single());
+        Assert.Equal("\e]11;#2b1b1b\a", duringSsh);
+        Assert.Equal("\e]11;#2b1b1b\a\e]111\a", nvt.Output.ToString());
+        Assert.Equal(["-G", "puffin"], nvt.ProcessRunner.Captures.Single().Arguments);
     }
 
     [Theory]
@@ -151,20 +164,25 @@ public sealed class SshSessionTests : IDisposable
     [InlineData("-L8080:h:80", "-L8080:h:80")]
     public void Quote(string arg, string expected)
     {
-        Assert.Equal("ssh " + expected, SshSession.Quote("ssh", [arg]));
+        Assert.Equal("ssh " + expected, SshPlanPrinter.Quote("ssh", [arg]));
     }
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => nvt.Dispose();
 
-    private SshSession Session(TextWriter? terminal = null) =>
-        new(Environment(), ssh, _ => Task.FromResult<IKonsoleTab>(konsole), Console(terminal));
-
-    private DictionaryEnvironment Environment() => new(variables, "/");
-
-    private SshConsole Console(TextWriter? terminal = null) => new(output, error, false, terminal);
-
-    private sealed class FakeKonsole : IKonsoleTab
+    /// <summary>`nvt ssh` with the request, on the fake Konsole; output goes to a fresh <see cref="TestContext.Output"/>.</summary>
+    private int Run(SshRequest request)
     {
+        nvt.ResetOutput();
+        return SshCommand.Run(nvt, request, konsole);
+    }
+
+    private sealed class FakeKonsole : IKonsoleTab, IKonsoleConnector
+    {
+        public KonsoleException? FailConnect { get; set; }
+
+        public Task<IKonsoleTab> ConnectAsync(KonsoleTarget target, TimeSpan timeout) =>
+            FailConnect is null ? Task.FromResult<IKonsoleTab>(this) : throw FailConnect;
+
         public string Current { get; set; } = "Local";
 
         public List<string> SetCalls { get; } = [];
@@ -197,30 +215,6 @@ public sealed class SshSessionTests : IDisposable
 
         public void Dispose()
         {
-        }
-    }
-
-    private sealed class FakeSsh : ISshProcess
-    {
-        public List<IReadOnlyList<string>> Runs { get; } = [];
-
-        public List<IReadOnlyList<string>> Captures { get; } = [];
-
-        public Action? OnRun { get; set; }
-
-        public int Status { get; set; }
-
-        public int Run(string sshPath, IReadOnlyList<string> args)
-        {
-            Runs.Add(args);
-            OnRun?.Invoke();
-            return Status;
-        }
-
-        public string? Capture(string sshPath, IReadOnlyList<string> args, TimeSpan timeout)
-        {
-            Captures.Add(args);
-            return "hostname puffin\n";
         }
     }
 }

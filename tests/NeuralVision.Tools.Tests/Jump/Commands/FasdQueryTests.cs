@@ -1,4 +1,6 @@
-namespace NeuralVision.Tools.Tests.Commands;
+using NeuralVision.Tools.Platform;
+
+namespace NeuralVision.Tools.Tests.Jump.Commands;
 
 /// <summary>fasd's query switches and file entries through the parser.</summary>
 public sealed class FasdQueryTests : IDisposable
@@ -112,11 +114,12 @@ public sealed class FasdQueryTests : IDisposable
     {
         string file = nvt.MakeFile("docs/plan.md");
         nvt.Run("add", "--files", file);
-        nvt.ExecStatus = 3;
+        nvt.ProcessRunner.Programs["vim"] = "/usr/bin/vim";
+        nvt.ProcessRunner.OnForeground = (_, _) => 3;
 
         Assert.Equal(3, nvt.Run("query", "--files", "--exec", "vim -O", "plan"));
 
-        Assert.Equal([["vim", "-O", file]], nvt.ExecutedCommands);
+        Assert.Equal([["/usr/bin/vim", "-O", file]], nvt.ProcessRunner.ForegroundRuns);
         Assert.Equal("", nvt.Output.ToString());
     }
 }

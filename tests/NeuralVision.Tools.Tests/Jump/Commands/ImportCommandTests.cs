@@ -1,7 +1,9 @@
 using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Jump.Import;
+using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Tests.Jump.Import;
 
-namespace NeuralVision.Tools.Tests.Commands;
+namespace NeuralVision.Tools.Tests.Jump.Commands;
 
 public sealed class ImportCommandTests : IDisposable
 {
@@ -137,7 +139,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal($"imported 1, merged 0, skipped 0 from {db}\n", nvt.Output.ToString());
 
         File.WriteAllBytes(db, ZoxideFormatTests.DbZo(2, (a, 2.0, (ulong)Now)));
-        var error = Assert.Throws<NvtException>(() => nvt.Run("import", "--from", "zoxide", "--merge"));
+        var error = Assert.Throws<ImportException>(() => nvt.Run("import", "--from", "zoxide", "--merge"));
         Assert.Equal(ExitCodes.BadImportFile, error.ExitCode);
         Assert.Equal($"{db}: unsupported zoxide database version 2 (nvt reads version 3, written by zoxide 0.3 and later)", error.Message);
     }

@@ -1,4 +1,6 @@
-namespace NeuralVision.Tools.Tests.Commands;
+using NeuralVision.Tools.Platform;
+
+namespace NeuralVision.Tools.Tests.Jump.Commands;
 
 public sealed class InitCommandTests : IDisposable
 {

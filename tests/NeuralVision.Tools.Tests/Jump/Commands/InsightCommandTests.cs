@@ -1,4 +1,6 @@
-namespace NeuralVision.Tools.Tests.Commands;
+using NeuralVision.Tools.Platform;
+
+namespace NeuralVision.Tools.Tests.Jump.Commands;
 
 /// <summary>`nvt list`, `nvt stats` and `nvt explain`.</summary>
 public sealed class InsightCommandTests : IDisposable

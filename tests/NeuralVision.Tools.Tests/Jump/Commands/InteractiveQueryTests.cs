@@ -1,6 +1,8 @@
-using NeuralVision.Tools.Interactive;
+using NeuralVision.Tools.Jump.Pickers;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Processes;
 
-namespace NeuralVision.Tools.Tests.Commands;
+namespace NeuralVision.Tools.Tests.Jump.Commands;
 
 public sealed class InteractiveQueryTests : IDisposable
 {
@@ -11,37 +13,59 @@ public sealed class InteractiveQueryTests : IDisposable
     [Fact]
     public void NumberedPicker_ListsBestFirstAndReturnsTheChosenPath()
     {
-        var screen = new StringWriter();
-        var picker = new NumberedPicker(new StringReader("2\n"), screen);
+        var terminal = new TestTerminal("2");
+        var picker = new NumberedPicker(terminal);
 
         var result = picker.Pick(["/best", "/second", "/third"]);
 
         Assert.Equal(new PickResult("/second", ExitCodes.Ok), result);
-        Assert.Equal("  1  /best\n  2  /second\n  3  /third\nnvt: choose 1-3 (Enter to cancel): ", screen.ToString());
+        Assert.Equal("  1  /best\n  2  /second\n  3  /third\nnvt: choose 1-3 (Enter to cancel): ", terminal.Screen);
     }
 
     [Theory]
-    [InlineData("\n", ExitCodes.NoMatch)] // empty answer
-    [InlineData("\u001b\n", ExitCodes.NoMatch)] // Esc then Enter
-    [InlineData("9\n", ExitCodes.NoMatch)] // out of range
-    [InlineData("", ExitCodes.Interrupted)] // end of input (Ctrl-D)
-    public void NumberedPicker_NoValidChoice_LeavesNothingChosen(string input, int exitCode)
+    [InlineData("", ExitCodes.NoMatch)] // empty answer
+    [InlineData("\u001b", ExitCodes.NoMatch)] // Esc then Enter
+    [InlineData("9", ExitCodes.NoMatch)] // out of range
+    [InlineData(null, ExitCodes.Interrupted)] // end of input (Ctrl-D)
+    public void NumberedPicker_NoValidChoice_LeavesNothingChosen(string? answer, int exitCode)
     {
-        var result = new NumberedPicker(new StringReader(input), new StringWriter()).Pick(["/a", "/b"]);
+        var terminal = answer is null ? new TestTerminal() : new TestTerminal(answer);
+
+        var result = new NumberedPicker(terminal).Pick(["/a", "/b"]);
 
         Assert.Equal(new PickResult(null, exitCode), result);
     }
 
     [Fact]
+    public void NumberedPicker_EndOfInput_EndsThePromptLine()
+    {
+        var terminal = new TestTerminal();
+
+        new NumberedPicker(terminal).Pick(["/a"]);
+
+        Assert.EndsWith("(Enter to cancel): \n", terminal.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NumberedPicker_ShowsAtMostTwenty()
     {
-        var screen = new StringWriter();
+        var terminal = new TestTerminal(string.Empty);
         var candidates = Enumerable.Range(1, 30).Select(i => $"/d{i}").ToList();
 
-        new NumberedPicker(new StringReader("\n"), screen).Pick(candidates);
+        new NumberedPicker(terminal).Pick(candidates);
 
-        Assert.Contains(" 20  /d20\n", screen.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("/d21", screen.ToString(), StringComparison.Ordinal);
+        Assert.Contains(" 20  /d20\n", terminal.Screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("/d21", terminal.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NumberedPicker_NoTerminal_SaysSoInOneLine()
+    {
+        var terminal = new TestTerminal { IsAvailable = false };
+
+        var error = Assert.Throws<NvtException>(() => new NumberedPicker(terminal).Pick(["/a"]));
+
+        Assert.Equal("choosing interactively needs a terminal (or fzf)", error.Message);
     }
 
     [Fact]
@@ -51,31 +75,52 @@ public sealed class InteractiveQueryTests : IDisposable
         string b = nvt.MakeDirectory("x/proj-b");
         nvt.Run("add", "--score", "5", a);
         nvt.Run("add", b);
-        var offered = new List<string>();
-        nvt.PickerFactory = () => new RecordingPicker(offered, choice: 1);
+        nvt.ProcessRunner.Programs["fzf"] = "/usr/bin/fzf";
+        nvt.ProcessRunner.OnCapture = request => new CapturedRun(0, request.Input!.Split('\0')[1] + "\0", "");
 
         Assert.Equal(ExitCodes.Ok, nvt.Run("query", "--interactive", "proj"));
 
-        Assert.Equal([a, b], offered);
+        var fzf = nvt.ProcessRunner.Captures.Single();
+        Assert.Equal(a + "\0" + b + "\0", fzf.Input);
+        Assert.Equal(["--read0", "--print0"], fzf.Arguments);
         Assert.Equal(b + "\n", nvt.Output.ToString());
+    }
+
+    [Fact]
+    public void QueryInteractive_FzfOptions_ExtendFzfDefaultOpts()
+    {
+        nvt.Run("add", nvt.MakeDirectory("x/proj"));
+        nvt.Variables["FZF_DEFAULT_OPTS"] = "--no-mouse";
+        nvt.Variables["NVT_FZF_OPTS"] = "--height=10";
+        nvt.ProcessRunner.Programs["fzf"] = "/usr/bin/fzf";
+        nvt.ProcessRunner.OnCapture = _ => new CapturedRun(130, "", "");
+
+        nvt.Run("query", "-i", "proj");
+
+        Assert.Equal("--no-mouse --height=10", nvt.ProcessRunner.Captures.Single().Environment!["FZF_DEFAULT_OPTS"]);
     }
 
     [Fact]
     public void QueryInteractive_Cancelled_PrintsNothingAndKeepsTheStatus()
     {
         nvt.Run("add", nvt.MakeDirectory("x/proj"));
-        nvt.PickerFactory = () => new RecordingPicker([], choice: null);
+        nvt.ProcessRunner.Programs["fzf"] = "/usr/bin/fzf";
+        nvt.ProcessRunner.OnCapture = _ => new CapturedRun(130, "", "");
 
         Assert.Equal(ExitCodes.Interrupted, nvt.Run("query", "-i", "proj"));
         Assert.Equal("", nvt.Output.ToString());
     }
 
-    private sealed class RecordingPicker(List<string> offered, int? choice) : IPicker
+    [Fact]
+    public void QueryInteractive_WithoutFzf_AsksOnTheTerminal()
     {
-        public PickResult Pick(IReadOnlyList<string> candidates)
-        {
-            offered.AddRange(candidates);
-            return choice is int index ? new PickResult(candidates[index], ExitCodes.Ok) : new PickResult(null, ExitCodes.Interrupted);
-        }
+        string a = nvt.MakeDirectory("x/proj-a");
+        nvt.Run("add", a);
+        nvt.Terminal.Answer("1");
+
+        Assert.Equal(ExitCodes.Ok, nvt.Run("query", "-i", "proj"));
+
+        Assert.Equal(a + "\n", nvt.Output.ToString());
+        Assert.StartsWith($"  1  {a}\n", nvt.Terminal.Screen, StringComparison.Ordinal);
     }
 }

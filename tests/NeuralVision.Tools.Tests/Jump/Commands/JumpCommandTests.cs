@@ -1,6 +1,7 @@
 using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Platform;
 
-namespace NeuralVision.Tools.Tests.Commands;
+namespace NeuralVision.Tools.Tests.Jump.Commands;
 
 public sealed class JumpCommandTests : IDisposable
 {
@@ -200,7 +201,7 @@ public sealed class JumpCommandTests : IDisposable
     public void BadConfiguration_IsReportedWithTheVariable()
     {
         nvt.Variables["NVT_MAXAGE"] = "zero";
-        var error = Assert.Throws<NeuralVision.Tools.Config.ConfigException>(() => nvt.Run("add", nvt.MakeDirectory("d")));
+        var error = Assert.Throws<NeuralVision.Tools.Platform.Settings.ConfigException>(() => nvt.Run("add", nvt.MakeDirectory("d")));
         Assert.Contains("NVT_MAXAGE", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,5 @@
 using NeuralVision.Tools.Jump.Import;
-using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Settings;
 
 namespace NeuralVision.Tools.Tests.Jump.Import;
 
@@ -24,24 +24,25 @@ public class ImportLocationsTests
     [InlineData(ImportFormat.Zoxide, "_ZO_DATA_DIR=", "/home/u/.local/share/zoxide/db.zo")]
     public void Candidates_FollowEachJumpersVariables(ImportFormat format, string variables, string expected)
     {
-        var environment = new DictionaryEnvironment(
+        var environment = new TestEnvironment(
             variables.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(pair => pair.Split('=', 2))
+                .Append(["HOME", Home])
                 .ToDictionary(pair => pair[0], pair => pair[1]),
             "/");
 
-        Assert.Equal(expected.Split(' '), ImportLocations.Candidates(format, environment, Home));
+        Assert.Equal(expected.Split(' '), ImportLocations.Candidates(format, new NvtSettings(environment)));
     }
 
     [Fact]
     public void Find_TakesTheFirstCandidateThatExists()
     {
         using var temp = new TempDirectory();
-        var environment = new DictionaryEnvironment(new() { ["XDG_DATA_HOME"] = temp.Path }, "/");
-        Assert.Null(ImportLocations.Find(ImportFormat.Autojump, environment, Home));
+        var settings = new NvtSettings(new TestEnvironment(new() { ["HOME"] = Home, ["XDG_DATA_HOME"] = temp.Path }, "/"));
+        Assert.Null(ImportLocations.Find(ImportFormat.Autojump, settings));
 
         File.WriteAllText(Path.Combine(temp.Path, "autojump.txt"), "");
 
-        Assert.Equal(temp.Path + "/autojump.txt", ImportLocations.Find(ImportFormat.Autojump, environment, Home));
+        Assert.Equal(temp.Path + "/autojump.txt", ImportLocations.Find(ImportFormat.Autojump, settings));
     }
 }

@@ -1,4 +1,5 @@
 using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Jump.Store;
 
 namespace NeuralVision.Tools.Tests.Jump.Import;
 

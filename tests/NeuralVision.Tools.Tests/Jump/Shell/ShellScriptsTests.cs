@@ -1,6 +1,6 @@
-using NeuralVision.Tools.Shell;
+using NeuralVision.Tools.Jump.Shell;
 
-namespace NeuralVision.Tools.Tests.Shell;
+namespace NeuralVision.Tools.Tests.Jump.Shell;
 
 public class ShellScriptsTests
 {

@@ -1,13 +1,13 @@
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Keys.Copy;
+using NeuralVision.Tools.Platform.Settings;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.Keys.Copy;
 
 /// <summary>OpenSSH readpass.c's rules for when SSH_ASKPASS replaces the terminal.</summary>
 public sealed class AskpassPolicyTests
 {
     private static string? Decide(bool terminal, params (string Name, string Value)[] variables) =>
-        AskpassPolicy.Program(new DictionaryEnvironment(variables.ToDictionary(v => v.Name, v => v.Value), "/"), terminal);
+        AskpassPolicy.Program(new NvtSettings(new TestEnvironment(variables.ToDictionary(v => v.Name, v => v.Value), "/")), terminal);
 
     [Fact]
     public void Force_UsesAskpassEvenOnATerminalAndWithoutDisplay()

@@ -1,7 +1,7 @@
-using NeuralVision.Tools.Ssh;
-using static NeuralVision.Tools.Tests.Ssh.KnownHostsTestKeys;
+using NeuralVision.Tools.Keys.HostKeys;
+using static NeuralVision.Tools.Tests.Keys.HostKeys.KnownHostsTestKeys;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.Keys.HostKeys;
 
 public class KnownHostsFileTests
 {

@@ -1,6 +1,6 @@
 using NeuralVision.Tools.Keys;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.Keys.HostKeys;
 
 /// <summary>
 /// Host key blobs for the known_hosts tests. Lookups only read a blob's type and compare bytes, so a type name and a

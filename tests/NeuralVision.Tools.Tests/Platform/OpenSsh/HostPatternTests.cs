@@ -1,6 +1,6 @@
-using NeuralVision.Tools.Ssh;
+using NeuralVision.Tools.Platform.OpenSsh;
 
-namespace NeuralVision.Tools.Tests.Ssh;
+namespace NeuralVision.Tools.Tests.Platform.OpenSsh;
 
 public class HostPatternTests
 {

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using NeuralVision.Tools.Jump.Commands;
+using NeuralVision.Tools.Platform;
+
+namespace NeuralVision.Tools.Jump;
+
+/// <summary>What the jumper adds to nvt's command line: its commands, and the forms the shell functions run.</summary>
+public static class JumpCommands
+{
+    /// <summary>add, query, remove, prune, init, import, list, stats, explain, in the order `nvt --help` lists them.</summary>
+    public static Command[] Create(INvtContext context) =>
+    [
+        AddCommand.Create(context),
+        QueryCommand.Create(context),
+        RemoveCommand.Create(context),
+        PruneCommand.Create(context),
+        InitCommand.Create(context),
+        ImportCommand.Create(context),
+        ListCommand.Create(context),
+        StatsCommand.Create(context),
+        ExplainCommand.Create(context),
+    ];
+
+    /// <summary>
+    /// Runs the forms the shell functions use on every cd and jump (`add -- PATH`, the common `query` forms) without
+    /// building the command tree, which costs about as much as the database work; null for every other form.
+    /// </summary>
+    public static int? TryRunFastForm(INvtContext context, string[] args)
+    {
+        if (AddCommand.TryParseHookForm(args) is string[] hookPaths)
+        {
+            return AddCommand.Run(context, hookPaths, score: 1);
+        }
+
+        if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
+        {
+            return QueryCommand.Run(context, query);
+        }
+
+        return null;
+    }
+
+    /// <summary>What the parser should see: fasd's `query -2` becomes `query --nth 2`.</summary>
+    public static string[] PrepareArguments(string[] args) =>
+        args.Length > 0 && args[0] == "query" ? QueryCommand.RewriteDigitOptions(args) : args;
+}

@@ -1,0 +1,9 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace NeuralVision.Tools.Jump.Store;
+
+/// <summary>One visit that could not be written to the database when it happened.</summary>
+public sealed record PendingVisit(string Path, double Increment, long Time, EntryKind Kind = EntryKind.Directory);

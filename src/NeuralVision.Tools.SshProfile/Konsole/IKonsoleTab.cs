@@ -1,0 +1,17 @@
+namespace NeuralVision.Tools.SshProfile.Konsole;
+
+/// <summary>The Konsole calls nvt makes, so the switch-and-restore logic can be tested without a bus.</summary>
+public interface IKonsoleTab : IDisposable
+{
+    /// <summary><c>Session.profile()</c>: the tab's current profile (Konsole 19.12 and later).</summary>
+    Task<string> GetProfileAsync();
+
+    /// <summary><c>Session.setProfile(s)</c>. An unknown name is silently ignored by Konsole.</summary>
+    Task SetProfileAsync(string name);
+
+    /// <summary><c>Window.profileList()</c>.</summary>
+    Task<IReadOnlyList<string>> GetProfileListAsync();
+
+    /// <summary><c>Window.defaultProfile()</c>.</summary>
+    Task<string> GetDefaultProfileAsync();
+}

@@ -1,0 +1,30 @@
+using NeuralVision.Tools.SshProfile.Konsole;
+
+namespace NeuralVision.Tools.SshProfile;
+
+/// <summary>
+/// What `nvt ssh` will do: the ssh to run, the host, the profile (or background) chosen for it and the Konsole tab.
+/// Disposing closes the tab's D-Bus connection.
+/// </summary>
+/// <param name="Ssh">The ssh program found on PATH.</param>
+/// <param name="Arguments">ssh's arguments, untouched.</param>
+/// <param name="Host">Null when the arguments name no destination, or only ask ssh for information (-G, -V, -Q).</param>
+/// <param name="Profile">The profile to switch to; null for no switch.</param>
+/// <param name="Background">The OSC 11 colour for terminals other than Konsole, when configured.</param>
+/// <param name="Target">The Konsole tab nvt runs in, when it does.</param>
+/// <param name="Tab">The connection to that tab, when it could be made.</param>
+/// <param name="CurrentProfile">The tab's profile now (asked for --dry-run only).</param>
+/// <param name="Skipped">--no-switch: Konsole was not asked.</param>
+public sealed record SshPlan(
+    string Ssh,
+    IReadOnlyList<string> Arguments,
+    HostIdentity? Host,
+    ProfileChoice? Profile,
+    string? Background,
+    KonsoleTarget? Target,
+    IKonsoleTab? Tab,
+    string? CurrentProfile,
+    bool Skipped) : IDisposable
+{
+    public void Dispose() => Tab?.Dispose();
+}
