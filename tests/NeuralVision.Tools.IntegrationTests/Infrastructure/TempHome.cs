@@ -3,9 +3,6 @@ using System.Text;
 
 namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
 
-/// <summary>What one nvt process did.</summary>
-public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
-
 /// <summary>
 /// A throw-away HOME (world-traversable, so the tests can also run nvt as an unprivileged user) and a way to run the
 /// published nvt in it with a clean environment.

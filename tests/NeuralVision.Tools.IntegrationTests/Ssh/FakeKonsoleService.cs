@@ -4,19 +4,6 @@ using Tmds.DBus.Protocol;
 
 namespace NeuralVision.Tools.IntegrationTests.Ssh;
 
-/// <summary>How the test Konsole behaves.</summary>
-public enum KonsoleMode
-{
-    /// <summary>Konsole 19.12 to 25.08: the observed 22.12 behaviour.</summary>
-    Normal,
-
-    /// <summary>Konsole 25.12+: setProfile applies the profile, then answers org.freedesktop.DBus.Error.AccessDenied.</summary>
-    AccessDeniedAfterSwitch,
-
-    /// <summary>Konsole before 19.12: there is no Session.profile(), calling it gives UnknownMethod.</summary>
-    NoProfileMethod,
-}
-
 /// <summary>
 /// A Konsole on a private bus for tests: org.kde.konsole.Session at /Sessions/1 and org.kde.konsole.Window at /Windows/1
 /// with exactly the methods and signatures of a real Konsole 22.12.3's introspection data (embedded from

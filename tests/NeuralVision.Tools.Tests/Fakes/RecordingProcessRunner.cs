@@ -35,25 +35,12 @@ public sealed class RecordingProcessRunner : IProcessRunner
             ForwardingScopes++;
         }
 
-        return new Scope(this);
+        return new RecordingForegroundScope(this);
     }
 
     public CapturedRun? Capture(CaptureRequest request)
     {
         Captures.Add(request);
         return (OnCapture ?? throw new NotImplementedException($"the test did not expect {request.Program} to run"))(request);
-    }
-
-    private sealed class Scope(RecordingProcessRunner runner) : IForegroundScope
-    {
-        public int Run(string program, IReadOnlyList<string> arguments)
-        {
-            runner.ForegroundRuns.Add([program, .. arguments]);
-            return (runner.OnForeground ?? throw new NotImplementedException($"the test did not expect {program} to run"))(program, arguments);
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }
