@@ -1,5 +1,4 @@
 using NeuralVision.Tools.Jump;
-using NeuralVision.Tools.Platform.Files;
 using NeuralVision.Tools.Jump.Sqlite;
 
 namespace NeuralVision.Tools.Benchmarks;

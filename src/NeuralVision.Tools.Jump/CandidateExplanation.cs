@@ -1,5 +1,3 @@
-using NeuralVision.Tools.Platform;
-
 namespace NeuralVision.Tools.Jump;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using NeuralVision.Tools.Platform.Settings;
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Jump.Sqlite;
-
 namespace NeuralVision.Tools.Jump;
 
 /// <summary>What a read-side operation found, plus where an unreadable database was moved, if that happened.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace NeuralVision.Tools.Keys;
 
 /// <summary>What a private key file holds once decrypted.</summary>

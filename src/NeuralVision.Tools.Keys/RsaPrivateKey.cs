@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Parameters;
 
 namespace NeuralVision.Tools.Keys;
 

@@ -1,7 +1,3 @@
-using System.Numerics;
-using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Parameters;
-
 namespace NeuralVision.Tools.Keys;
 
 /// <summary>A private key of a type nvt can generate and write: its public blob and its openssh-key-v1 fields.</summary>

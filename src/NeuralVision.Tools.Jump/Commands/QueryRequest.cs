@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using NeuralVision.Tools.Jump.Pickers;
-using NeuralVision.Tools.Platform;
-
 namespace NeuralVision.Tools.Jump.Commands;
 
 /// <summary>What `nvt query` was asked for.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Jump.Import;

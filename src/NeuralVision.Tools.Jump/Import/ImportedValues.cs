@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NeuralVision.Tools.Jump.Import;
 
 /// <summary>Checks shared by every format.</summary>

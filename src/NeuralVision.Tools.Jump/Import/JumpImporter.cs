@@ -1,5 +1,3 @@
-using NeuralVision.Tools.Platform;
-
 using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Jump.Import;

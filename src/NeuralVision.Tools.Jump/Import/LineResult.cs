@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NeuralVision.Tools.Jump.Import;
 
 /// <summary>A parsed line: the entry, or why there is none. Converts from either, so parsers simply return one.</summary>

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-
 using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Jump.Import;

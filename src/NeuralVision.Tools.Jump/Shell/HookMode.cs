@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NeuralVision.Tools.Jump.Shell;
 
 /// <summary>When the hook records the current directory.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NeuralVision.Tools.Jump.Shell;
 
 /// <summary>What `nvt init` was asked for. <see cref="Command"/> null means --no-cmd; <see cref="Fasd"/> adds fasd's commands.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NeuralVision.Tools.Jump.Shell;
 
 /// <summary>The shells `nvt init` supports, each with its script in shell/.</summary>

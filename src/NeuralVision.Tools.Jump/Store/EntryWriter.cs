@@ -1,5 +1,5 @@
-using NeuralVision.Tools.Platform.Files;
 using NeuralVision.Tools.Jump.Sqlite;
+using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Jump.Store;
 

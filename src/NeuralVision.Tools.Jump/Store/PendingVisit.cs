@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
-using Microsoft.Win32.SafeHandles;
-
 namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>One visit that could not be written to the database when it happened.</summary>

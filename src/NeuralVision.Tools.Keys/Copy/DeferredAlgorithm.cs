@@ -1,7 +1,3 @@
-using System.Text;
-using Renci.SshNet;
-using Renci.SshNet.Common;
-
 namespace NeuralVision.Tools.Keys.Copy;
 
 /// <summary>One signature algorithm of a <see cref="DeferredKey"/>: the public blob now, the signature from the real key.</summary>

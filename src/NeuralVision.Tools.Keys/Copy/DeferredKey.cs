@@ -1,6 +1,4 @@
-using System.Text;
 using Renci.SshNet;
-using Renci.SshNet.Common;
 
 namespace NeuralVision.Tools.Keys.Copy;
 

@@ -1,8 +1,5 @@
-using System.Text;
-using Renci.SshNet;
-using Renci.SshNet.Common;
-
 using NeuralVision.Tools.Platform.Terminals;
+using Renci.SshNet;
 
 namespace NeuralVision.Tools.Keys.Copy;
 

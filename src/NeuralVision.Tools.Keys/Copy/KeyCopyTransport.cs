@@ -1,9 +1,4 @@
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
-using NeuralVision.Tools.Keys;
-using Renci.SshNet;
-using Renci.SshNet.Common;
 
 namespace NeuralVision.Tools.Keys.Copy;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NeuralVision.Tools.Keys.HostKeys;
 
 /// <summary>What the user answered to the unknown-host question.</summary>

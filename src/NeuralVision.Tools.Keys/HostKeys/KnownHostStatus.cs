@@ -1,6 +1,3 @@
-using System.Globalization;
-using NeuralVision.Tools.Keys;
-
 namespace NeuralVision.Tools.Keys.HostKeys;
 
 /// <summary>What the known_hosts files say about a server's host key.</summary>

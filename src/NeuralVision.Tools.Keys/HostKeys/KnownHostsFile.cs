@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using NeuralVision.Tools.Keys;
-
 namespace NeuralVision.Tools.Keys.HostKeys;
 
 /// <summary>

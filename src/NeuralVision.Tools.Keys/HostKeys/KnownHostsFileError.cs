@@ -1,6 +1,3 @@
-using System.Globalization;
-using NeuralVision.Tools.Keys;
-
 namespace NeuralVision.Tools.Keys.HostKeys;
 
 /// <summary>A known_hosts file that exists but could not be read; the lookup went on without it.</summary>

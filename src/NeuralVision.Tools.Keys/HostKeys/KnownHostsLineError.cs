@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using NeuralVision.Tools.Keys;
 
 namespace NeuralVision.Tools.Keys.HostKeys;
 

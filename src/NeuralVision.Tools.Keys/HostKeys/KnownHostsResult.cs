@@ -1,4 +1,3 @@
-using System.Globalization;
 using NeuralVision.Tools.Keys;
 
 namespace NeuralVision.Tools.Keys.HostKeys;

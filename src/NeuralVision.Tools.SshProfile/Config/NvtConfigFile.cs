@@ -1,7 +1,5 @@
-using System.Text.Json.Serialization;
 using NeuralVision.Tools.Platform.Settings;
 using Tomlyn;
-using Tomlyn.Serialization;
 
 namespace NeuralVision.Tools.SshProfile.Config;
 

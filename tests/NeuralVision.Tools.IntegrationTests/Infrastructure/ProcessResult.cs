@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
 
 /// <summary>What one nvt process did.</summary>

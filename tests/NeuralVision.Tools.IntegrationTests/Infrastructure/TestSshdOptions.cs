@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 
 namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
 

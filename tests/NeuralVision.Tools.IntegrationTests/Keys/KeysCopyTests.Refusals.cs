@@ -1,4 +1,3 @@
-using System.Text;
 using NeuralVision.Tools.IntegrationTests.Infrastructure;
 
 namespace NeuralVision.Tools.IntegrationTests.Keys;

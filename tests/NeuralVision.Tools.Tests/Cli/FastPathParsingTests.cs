@@ -1,7 +1,5 @@
 using System.CommandLine;
 using NeuralVision.Tools.Jump.Commands;
-using NeuralVision.Tools.Platform;
-using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Tests.Cli;
 

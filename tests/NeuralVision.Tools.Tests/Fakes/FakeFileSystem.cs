@@ -1,4 +1,3 @@
-using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Tests.Fakes;

@@ -57,6 +57,37 @@ public class NvtSettingsTests
         Assert.False(ExcludeList.FromSettings(Settings(("HOME", "/h"), ("NVT_EXCLUDE_DIRS", ""))).IsExcluded("/h"));
     }
 
+    [Theory]
+    [InlineData(null, null, "/home/u/.config/nvt/config.toml")]
+    [InlineData(null, "/xdg", "/xdg/nvt/config.toml")]
+    [InlineData(null, "relative", "/home/u/.config/nvt/config.toml")] // the XDG spec: ignore a relative value
+    [InlineData("/etc/nvt.toml", "/xdg", "/etc/nvt.toml")]
+    public void ConfigFile_Location(string? nvtConfig, string? xdg, string expected)
+    {
+        var variables = new Dictionary<string, string> { ["HOME"] = "/home/u" };
+        if (nvtConfig is not null)
+        {
+            variables["NVT_CONFIG"] = nvtConfig;
+        }
+
+        if (xdg is not null)
+        {
+            variables["XDG_CONFIG_HOME"] = xdg;
+        }
+
+        Assert.Equal(expected, new NvtSettings(new TestEnvironment(variables, "/")).ConfigFile);
+    }
+
+    [Fact]
+    public void ConfigFile_RelativeNvtConfig_IsAnErrorNamingTheVariable()
+    {
+        var environment = new TestEnvironment(new() { ["HOME"] = "/home/u", ["NVT_CONFIG"] = "nvt.toml" }, "/");
+
+        var error = Assert.Throws<ConfigException>(() => new NvtSettings(environment).ConfigFile);
+
+        Assert.Contains("NVT_CONFIG", error.Message, StringComparison.Ordinal);
+    }
+
     private static NvtSettings Settings(params (string Name, string Value)[] variables) =>
         new(new TestEnvironment(variables.ToDictionary(v => v.Name, v => v.Value), "/"));
 }

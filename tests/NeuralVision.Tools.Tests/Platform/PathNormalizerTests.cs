@@ -1,4 +1,3 @@
-using NeuralVision.Tools.Jump;
 using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Tests.Platform;

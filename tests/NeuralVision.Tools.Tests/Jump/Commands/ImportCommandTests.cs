@@ -1,4 +1,3 @@
-using NeuralVision.Tools.Jump;
 using NeuralVision.Tools.Jump.Import;
 using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Tests.Jump.Import;
