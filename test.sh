@@ -305,9 +305,8 @@ ic_rc_blocks() {
 
 ic_rc_added_once() {
     local eval_line
-    # The literal text of the line in .bashrc, not an expansion.
-    # shellcheck disable=SC2016
-    eval_line='eval "$(nvt init bash)"'
+    # The block runs the installed binary by its full path (not `nvt` from PATH, which a terminal's bash may lack).
+    eval_line="eval \"\$(\"$ic_prefix/bin/nvt\" init bash)\""
     if [[ $(ic_rc_blocks) == 1 ]] && grep -qF "$eval_line" "$ic_home/.bashrc" &&
         grep -qxF 'alias ll="ls -l"' "$ic_home/.bashrc"; then
         return 0
