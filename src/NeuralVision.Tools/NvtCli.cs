@@ -84,6 +84,10 @@ public static class NvtCli
             ?? string.Empty;
     }
 
+    /// <summary>The date of this version (NvtVersionDate in Directory.Build.props), for the manual pages.</summary>
+    internal static string VersionDate() =>
+        typeof(NvtCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == "NvtVersionDate")?.Value ?? "";
+
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Exceptions reach the caller.</summary>
     public static int Run(NvtContext context, string[] args)
     {
@@ -109,6 +113,15 @@ public static class NvtCli
         if (args is ["--version"])
         {
             context.Output.WriteLine(ExecutableVersion());
+            return ExitCodes.Ok;
+        }
+
+        // install.sh writes the manual pages with this (a directive, like System.CommandLine's [suggest], so it is not
+        // one of the commands users see).
+        if (args is ["[man]", string manDirectory])
+        {
+            string version = ExecutableVersion().Split('+')[0];
+            ManPages.Write(Build(context), manDirectory, version, VersionDate());
             return ExitCodes.Ok;
         }
 
