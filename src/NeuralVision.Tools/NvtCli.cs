@@ -25,6 +25,7 @@ public static class NvtCli
             KeysCommand.Create(context),
             SshCommand.Create(context),
             ProfilesCommand.Create(context),
+            FasdCommand.Create(),
         };
 
         // Windows-style help aliases only clutter completion on Linux.
@@ -106,6 +107,12 @@ public static class NvtCli
         if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
         {
             return QueryCommand.Run(context, query);
+        }
+
+        // fasd's grouped letters (-sid, -ecat, -2) are not System.CommandLine's syntax.
+        if (args.Length > 0 && args[0] == "fasd")
+        {
+            return FasdCommand.Run(context, FasdRequest.Parse(args[1..]), Platform.Terminal.IsTerminal(1));
         }
 
         // What System.CommandLine's own --version action prints, without building the command tree (which loads its

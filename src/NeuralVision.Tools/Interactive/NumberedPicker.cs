@@ -27,20 +27,32 @@ public sealed class NumberedPicker : IPicker
             screen.Write($"{(i + 1).ToString(CultureInfo.InvariantCulture),3}  {candidates[i]}\n");
         }
 
-        screen.Write($"nvt: choose 1-{shown.ToString(CultureInfo.InvariantCulture)} (Enter to cancel): ");
-        screen.Flush();
-        string? answer = input.ReadLine();
-        if (answer is null)
+        string range = $"1-{shown.ToString(CultureInfo.InvariantCulture)}";
+        screen.Write($"nvt: choose {range} (Enter to cancel): ");
+        while (true)
         {
-            screen.Write('\n');
-            return new PickResult(null, ExitCodes.Interrupted);
-        }
+            screen.Flush();
+            string? answer = input.ReadLine();
+            if (answer is null)
+            {
+                screen.Write('\n');
+                return new PickResult(null, ExitCodes.Interrupted);
+            }
 
-        if (int.TryParse(answer.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= shown)
-        {
-            return new PickResult(candidates[number - 1], ExitCodes.Ok);
-        }
+            answer = answer.Trim();
+            if (answer.Length == 0 || answer.Contains('\u001b', StringComparison.Ordinal))
+            {
+                // Enter alone, or Esc (then Enter): the user chose nothing.
+                return new PickResult(null, ExitCodes.NoMatch);
+            }
 
-        return new PickResult(null, ExitCodes.NoMatch);
+            if (int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= shown)
+            {
+                return new PickResult(candidates[number - 1], ExitCodes.Ok);
+            }
+
+            // A typo is not a decision to give up: say what is accepted and ask again.
+            screen.Write($"nvt: '{answer}' is not a number from {range}; choose again (Enter to cancel): ");
+        }
     }
 }

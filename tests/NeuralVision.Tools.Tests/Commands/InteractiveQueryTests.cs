@@ -23,13 +23,26 @@ public sealed class InteractiveQueryTests : IDisposable
     [Theory]
     [InlineData("\n", ExitCodes.NoMatch)] // empty answer
     [InlineData("\u001b\n", ExitCodes.NoMatch)] // Esc then Enter
-    [InlineData("9\n", ExitCodes.NoMatch)] // out of range
+    [InlineData("9\n\n", ExitCodes.NoMatch)] // out of range, asked again, then an empty answer
     [InlineData("", ExitCodes.Interrupted)] // end of input (Ctrl-D)
     public void NumberedPicker_NoValidChoice_LeavesNothingChosen(string input, int exitCode)
     {
         var result = new NumberedPicker(new StringReader(input), new StringWriter()).Pick(["/a", "/b"]);
 
         Assert.Equal(new PickResult(null, exitCode), result);
+    }
+
+    [Theory]
+    [InlineData("9")]
+    [InlineData("0")]
+    [InlineData("two")]
+    public void NumberedPicker_AnswerOutOfRange_AsksAgain(string wrong)
+    {
+        var screen = new StringWriter();
+        var result = new NumberedPicker(new StringReader(wrong + "\n2\n"), screen).Pick(["/a", "/b"]);
+
+        Assert.Equal(new PickResult("/b", ExitCodes.Ok), result);
+        Assert.EndsWith($"nvt: choose 1-2 (Enter to cancel): nvt: '{wrong}' is not a number from 1-2; choose again (Enter to cancel): ", screen.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
