@@ -3,14 +3,17 @@ using NeuralVision.Tools;
 using NeuralVision.Tools.Config;
 using NeuralVision.Tools.Platform;
 
+// Before anything opens a file: a closed 0, 1 or 2 must not be handed to it.
+int closedDescriptors = StandardDescriptors.FillClosed();
+
 // write(2) on descriptors 1 and 2 (see DescriptorStream for why neither System.Console nor FileStream), each made when
-// first used.
+// first used. What cannot be written to stderr is dropped: it must not turn into a crash or another exit status.
 var context = new NvtContext(
     new ProcessEnvironment(),
     RealFileSystem.Instance,
     TimeProvider.System,
-    () => new StreamWriter(new DescriptorStream(1), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = false },
-    () => new StreamWriter(new DescriptorStream(2), new UTF8Encoding(false)) { AutoFlush = true });
+    () => new StreamWriter(new DescriptorStream(1, "standard output", closed: (closedDescriptors & 2) != 0), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = false },
+    () => new StreamWriter(new DescriptorStream(2, "standard error", closed: (closedDescriptors & 4) != 0, ignoreErrors: true), new UTF8Encoding(false)) { AutoFlush = true });
 return TopLevel.Run(context, args);
 
 /// <summary>The one place that turns exceptions into "nvt: message" and an exit code.</summary>
@@ -33,6 +36,7 @@ internal static class TopLevel
         }
         catch (Exception e)
         {
+            // Standard error never throws (see above), so this cannot fail in turn.
             context.Error.WriteLine($"nvt: {Describe(e)}");
             if (context.Settings.Debug)
             {

@@ -11,12 +11,25 @@ namespace NeuralVision.Tools.Platform;
 public sealed partial class DescriptorStream : Stream
 {
     private const int Interrupted = 4;
+    private const int BadDescriptor = 9;
 
     private readonly int descriptor;
+    private readonly string name;
+    private readonly bool closed;
+    private readonly bool ignoreErrors;
 
-    public DescriptorStream(int descriptor)
+    /// <param name="descriptor">The descriptor to write to.</param>
+    /// <param name="name">What error messages call it ("standard output").</param>
+    /// <param name="closed">It was closed when nvt started (see <see cref="StandardDescriptors"/>): every write fails
+    /// with EBADF, as it would have.</param>
+    /// <param name="ignoreErrors">Drop what cannot be written instead of throwing: for standard error, where a message
+    /// that cannot be shown has nowhere else to go and must not change nvt's exit status.</param>
+    public DescriptorStream(int descriptor, string? name = null, bool closed = false, bool ignoreErrors = false)
     {
         this.descriptor = descriptor;
+        this.name = name ?? $"descriptor {descriptor}";
+        this.closed = closed;
+        this.ignoreErrors = ignoreErrors;
     }
 
     public override bool CanRead => false;
@@ -38,6 +51,12 @@ public sealed partial class DescriptorStream : Stream
     /// <summary>Writes everything, continuing after partial writes; errors become IOException with errno as HResult.</summary>
     public override unsafe void Write(ReadOnlySpan<byte> buffer)
     {
+        if (closed && buffer.Length > 0)
+        {
+            Fail(BadDescriptor);
+            return;
+        }
+
         fixed (byte* start = buffer)
         {
             int written = 0;
@@ -52,7 +71,8 @@ public sealed partial class DescriptorStream : Stream
                         continue;
                     }
 
-                    throw new IOException($"write to descriptor {descriptor} failed: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+                    Fail(errno);
+                    return;
                 }
 
                 written += (int)result;
@@ -62,6 +82,15 @@ public sealed partial class DescriptorStream : Stream
 
     public override void Flush()
     {
+    }
+
+    /// <summary>An IOException whose HResult is the errno (EPIPE is told apart by it), unless errors are ignored.</summary>
+    private void Fail(int errno)
+    {
+        if (!ignoreErrors)
+        {
+            throw new IOException($"cannot write to {name}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+        }
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
