@@ -85,6 +85,33 @@ public static class NvtCli
             ?? string.Empty;
     }
 
+    /// <summary>
+    /// Bare `nvt` (or `nvt keys`): the usage with the command list, on stderr, status 2, as zoxide does. A mistyped
+    /// command: its name and the closest one. Null when the command line names a command.
+    /// </summary>
+    private static int? UsageProblem(NvtContext context, RootCommand root, string[] args, ParseResult parseResult)
+    {
+        if (UnknownCommand.Find(root, args) is var (typedPath, name, parent))
+        {
+            string typed = (typedPath + " " + name).TrimStart();
+            string? closest = UnknownCommand.Closest(parent, name);
+            context.Error.WriteLine(closest is null
+                ? $"nvt: unknown command '{typed}' (see '{("nvt " + typedPath).TrimEnd()} --help')"
+                : $"nvt: unknown command '{typed}' (did you mean '{(typedPath + " " + closest).TrimStart()}'?)");
+            return ExitCodes.Error;
+        }
+
+        var group = parseResult.CommandResult.Command;
+        if (group.Action is null && group.Subcommands.Count > 0 && parseResult.Action is not HelpAction)
+        {
+            var help = group == root ? ["--help"] : args.Append("--help").ToArray();
+            root.Parse(help).Invoke(new InvocationConfiguration { Output = context.Error, Error = context.Error });
+            return ExitCodes.Error;
+        }
+
+        return null;
+    }
+
     /// <summary>The date of this version (NvtVersionDate in Directory.Build.props), for the manual pages.</summary>
     internal static string VersionDate() =>
         typeof(NvtCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == "NvtVersionDate")?.Value ?? "";
@@ -140,6 +167,11 @@ public static class NvtCli
         var root = Build(context);
         // '@file' is a file name or an ssh argument to nvt, never a response file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (UsageProblem(context, root, args, parseResult) is int usage)
+        {
+            return usage;
+        }
+
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             context.Error.WriteLine($"nvt: {OneLine(parseResult.Errors[0].Message)} (see '{CommandPath(parseResult.CommandResult)} --help')");
