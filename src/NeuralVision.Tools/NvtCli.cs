@@ -102,7 +102,9 @@ public static class NvtCli
         }
 
         var group = parseResult.CommandResult.Command;
-        if (group.Action is null && group.Subcommands.Count > 0 && parseResult.Action is not HelpAction)
+        // Directives ([suggest:N] from the shells' completion) have actions of their own, however bare the line.
+        bool directive = args.Length > 0 && args[0].StartsWith('[');
+        if (group.Action is null && group.Subcommands.Count > 0 && parseResult.Action is not HelpAction && !directive)
         {
             var help = group == root ? ["--help"] : args.Append("--help").ToArray();
             root.Parse(help).Invoke(new InvocationConfiguration { Output = context.Error, Error = context.Error });

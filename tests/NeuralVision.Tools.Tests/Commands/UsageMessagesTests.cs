@@ -61,6 +61,13 @@ public sealed class UsageMessagesTests : IDisposable
         Assert.Equal("nvt: no match found\n", nvt.Error.ToString());
     }
 
+    [Fact]
+    public void SuggestDirective_StillCompletes()
+    {
+        Assert.Equal(ExitCodes.Ok, nvt.Run("[suggest:7]", "nvt que"));
+        Assert.Contains("query", nvt.Output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("qurey", "query", 1)]
     [InlineData("gen", "gen", 0)]
