@@ -100,6 +100,8 @@ have_package() {
     openssh-server) command -v sshd >/dev/null 2>&1 || [[ -x /usr/sbin/sshd ]] ;;
     openssh-client) command -v ssh-keygen >/dev/null 2>&1 ;;
     dbus) command -v dbus-daemon >/dev/null 2>&1 ;;
+    xvfb) command -v Xvfb >/dev/null 2>&1 ;;
+    imagemagick) command -v import >/dev/null 2>&1 && command -v convert >/dev/null 2>&1 ;;
     man-db) command -v man >/dev/null 2>&1 ;;
     *) command -v "$pkg" >/dev/null 2>&1 ;;
     esac
@@ -111,6 +113,8 @@ install_packages() {
     if ((unit_only == 0)); then
         # A C toolchain is only needed for the native AOT link (publish).
         wanted+=(build-essential zlib1g-dev zsh fish dash tmux fzf sqlite3 openssh-server openssh-client dbus fasd zoxide autojump man-db)
+        # A real Konsole, headless, for the tests of what a user sees (Konsole/): the X server, screenshots, windows.
+        wanted+=(konsole xvfb imagemagick xdotool)
     fi
 
     local missing=() pkg
