@@ -16,25 +16,32 @@
 
 usage() {
     cat <<'EOF'
-Usage: install.sh [--prefix DIR] [--no-deps] [--no-modify-rc] [--uninstall] [--help]
+Usage: install.sh [--prefix DIR] [--no-deps] [--no-modify-rc] [--binary FILE] [--uninstall] [--help]
 
 Builds nvt (a native-AOT binary) from this source checkout with the .NET 10
-SDK and installs it as PREFIX/bin/nvt.
+SDK and installs it as PREFIX/bin/nvt, its manual pages under
+PREFIX/share/man, and the shell integration in your rc files.
 
 Options:
-  --prefix DIR   install under DIR (default: $PREFIX, else ~/.local)
-  --no-deps      do not install Debian packages with apt-get; only warn
-                 about missing build dependencies
-  --no-modify-rc do not add the shell integration to ~/.bashrc, ~/.zshrc
-                 or fish's conf.d (nor remove it with --uninstall)
-  --uninstall    remove PREFIX/bin/nvt and the shell integration blocks
-                 (your nvt database is kept)
+  --prefix DIR    install under DIR (default: $PREFIX, else ~/.local)
+  --no-deps       do not install Debian packages with apt-get; only warn
+                  about missing build dependencies
+  --no-modify-rc  do not add the shell integration to ~/.bashrc, ~/.zshrc
+                  or fish's conf.d (nor remove it with --uninstall)
+  --binary FILE   install FILE, an nvt built already (by ./test.sh or
+                  dotnet publish), instead of building one
+  --uninstall     remove PREFIX/bin/nvt, its manual pages and the shell
+                  integration blocks (your nvt database is kept)
+  -h, --help      show this help
 
-The shell integration is a guarded block, added once, to ~/.bashrc (when it
-exists or bash is your login shell), ~/.zshrc (likewise for zsh) and
-~/.config/fish/conf.d/nvt.fish (when fish is installed):
-  if command -v nvt >/dev/null 2>&1; then eval "$(nvt init bash)"; fi
-  -h, --help     show this help
+The shell integration is one marked block, added once, to ~/.bashrc (when it
+exists or bash is your shell), ~/.zshrc (likewise for zsh; $ZDOTDIR is
+honoured) and ~/.config/fish/conf.d/nvt.fish (when fish is your shell or
+~/.config/fish exists). It puts PREFIX/bin on PATH when it is not there
+yet and runs nvt by its full path, so it works in terminals (bash -i) and
+over ssh (bash -l) alike:
+  case ":$PATH:" in *:"$HOME/.local/bin":*) ;; *) PATH="$HOME/.local/bin":$PATH ;; esac
+  if [ -x "$HOME/.local/bin/nvt" ]; then eval "$("$HOME/.local/bin/nvt" init bash)"; fi
 
 Build dependencies: the .NET 10 SDK, a C toolchain (Debian package
 build-essential or clang), libsqlite3-dev and zlib1g-dev.
@@ -48,6 +55,7 @@ main() {
     _no_deps=0
     _no_modify_rc=0
     _uninstall=0
+    _binary=""
     while [ $# -gt 0 ]; do
         case "$1" in
         --prefix)
@@ -57,6 +65,15 @@ main() {
             ;;
         --prefix=*)
             _prefix="${1#--prefix=}"
+            shift
+            ;;
+        --binary)
+            [ $# -ge 2 ] || err "--binary needs the path of a built nvt"
+            _binary="$2"
+            shift 2
+            ;;
+        --binary=*)
+            _binary="${1#--binary=}"
             shift
             ;;
         --no-deps)
@@ -90,26 +107,24 @@ main() {
     /*) ;;
     *) _prefix="$(pwd)/$_prefix" ;;
     esac
-    _bin_dir="${_prefix%/}/bin"
+    _prefix="${_prefix%/}"
+    _bin_dir="$_prefix/bin"
     _dest="$_bin_dir/nvt"
+    _man_dir="$_prefix/share/man"
+    _rc_written=""
 
     if [ "$_uninstall" -eq 1 ]; then
         uninstall
         if [ "$_no_modify_rc" -eq 0 ]; then
-            for_each_rc_file remove_rc_block
+            for_each_possible_rc_file remove_rc_block
         fi
+        report_database
         return 0
     fi
 
     need_cmd mktemp
     need_cmd cmp
-    ensure find_source_dir
-    ensure check_dotnet
-    if [ "$_no_deps" -eq 1 ]; then
-        warn_missing_deps
-    else
-        ensure install_deps
-    fi
+    [ "$_no_modify_rc" -eq 1 ] || check_prefix_quotable
 
     _tmp="$(mktemp -d)" || err "mktemp: could not create a temporary directory"
     _part=""
@@ -119,21 +134,36 @@ main() {
     trap 'exit 130' INT
     trap 'exit 143' TERM
 
-    echo "Building nvt (dotnet publish, native AOT) ..."
-    (cd "$_src_dir" && dotnet publish src/NeuralVision.Tools -c Release -o "$_tmp" --nologo) ||
-        err "dotnet publish failed (see the output above)"
-    [ -f "$_tmp/nvt" ] || err "dotnet publish did not produce $_tmp/nvt"
+    if [ -n "$_binary" ]; then
+        { [ -f "$_binary" ] && [ -x "$_binary" ]; } || err "--binary $_binary is not an executable file"
+        _built="$_binary"
+    else
+        ensure find_source_dir
+        ensure check_dotnet
+        if [ "$_no_deps" -eq 1 ]; then
+            warn_missing_deps
+        else
+            ensure install_deps
+        fi
+        echo "Building nvt (dotnet publish, native AOT) ..."
+        (cd "$_src_dir" && dotnet publish src/NeuralVision.Tools -c Release -o "$_tmp" --nologo) ||
+            err "dotnet publish failed (see the output above)"
+        [ -f "$_tmp/nvt" ] || err "dotnet publish did not produce $_tmp/nvt"
+        _built="$_tmp/nvt"
+    fi
 
-    install_binary "$_tmp/nvt"
+    install_binary "$_built"
 
     # Prove the installed file runs (and not some other nvt on PATH).
     "$_dest" --version || err "the installed binary does not run: $_dest --version failed"
 
-    warn_if_not_on_path
+    install_man_pages
 
     if [ "$_no_modify_rc" -eq 0 ]; then
         for_each_rc_file add_rc_block
+        warn_if_login_bash_skips_bashrc
     fi
+    warn_if_not_on_path
 }
 
 # ----------------------------------------------------------------------
@@ -143,44 +173,129 @@ main() {
 RC_BEGIN="# >>> nvt shell integration >>>"
 RC_END="# <<< nvt shell integration <<<"
 
-# Calls "$1 SHELL FILE" for each shell the user has: bash and zsh when their
-# rc file exists or they are the login shell, fish when it is installed.
+# The user's login shell (its name only): the passwd entry, else $SHELL.
+login_shell() {
+    _ls=""
+    if check_cmd getent; then
+        _ls="$(getent passwd "$(id -un 2>/dev/null)" 2>/dev/null | cut -d: -f7)"
+    fi
+    [ -n "$_ls" ] || _ls="${SHELL:-}"
+    printf '%s\n' "${_ls##*/}"
+}
+
+# Is NAME the shell the user logs in with, or the one this install runs from ($SHELL)?
+uses_shell() {
+    [ "${SHELL##*/}" = "$1" ] || [ "$_login_shell" = "$1" ]
+}
+
+# Calls "$1 SHELL FILE" for each shell the user has: bash and zsh when their rc file exists or they are the login
+# shell; fish when it is the login shell or ~/.config/fish exists (a fish user), not merely because fish is installed.
 for_each_rc_file() {
     [ -n "${HOME:-}" ] || return 0
-    if [ -f "$HOME/.bashrc" ] || [ "${SHELL##*/}" = bash ]; then
+    _login_shell="$(login_shell)"
+    if [ -f "$HOME/.bashrc" ] || uses_shell bash; then
         "$1" bash "$HOME/.bashrc"
     fi
     _zdot="${ZDOTDIR:-$HOME}"
-    if [ -f "$_zdot/.zshrc" ] || [ "${SHELL##*/}" = zsh ]; then
+    if [ -f "$_zdot/.zshrc" ] || uses_shell zsh; then
         "$1" zsh "$_zdot/.zshrc"
     fi
     _fish_conf="${XDG_CONFIG_HOME:-$HOME/.config}/fish"
-    if check_cmd fish || [ -d "$_fish_conf" ] || [ "${SHELL##*/}" = fish ]; then
+    if [ -d "$_fish_conf" ] || uses_shell fish; then
         "$1" fish "$_fish_conf/conf.d/nvt.fish"
     fi
 }
 
-# The guarded block: it does nothing when nvt is not on PATH, so removing the
-# binary by hand never breaks a shell start-up.
+# Every file a block may have been written to, whatever the user's shells are now: --uninstall removes them all.
+for_each_possible_rc_file() {
+    [ -n "${HOME:-}" ] || return 0
+    "$1" bash "$HOME/.bashrc"
+    "$1" zsh "$HOME/.zshrc"
+    if [ -n "${ZDOTDIR:-}" ] && [ "${ZDOTDIR%/}" != "${HOME%/}" ]; then
+        "$1" zsh "$ZDOTDIR/.zshrc"
+    fi
+    "$1" fish "${XDG_CONFIG_HOME:-$HOME/.config}/fish/conf.d/nvt.fish"
+}
+
+# A word for sh and fish alike: single-quoted. fish reads \\ and \' as escapes even inside single quotes, so a path with
+# either (or a newline) is refused instead (see check_prefix_quotable).
+sh_quote() {
+    printf "'%s'" "$1"
+}
+
+# $HOME/rest when the path is under HOME, so dotfiles copied to a machine with another home path keep working.
+rc_path_word() {
+    _word_rest="$1"
+    _word_home=""
+    case "$1" in
+    "$HOME"/*)
+        _word_rest="${1#"$HOME"/}"
+        # shellcheck disable=SC2016 # $HOME is for the rc file to expand
+        _word_home='$HOME/'
+        ;;
+    esac
+    case "$_word_rest" in
+    *[!A-Za-z0-9._/+-]*)
+        # shellcheck disable=SC2016 # $HOME is for the rc file to expand
+        [ -z "$_word_home" ] || printf '"$HOME"/'
+        sh_quote "$_word_rest"
+        ;;
+    *) printf '"%s%s"' "$_word_home" "$_word_rest" ;;
+    esac
+}
+
+check_prefix_quotable() {
+    # shellcheck disable=SC1003 # a lone backslash, not an escaped quote
+    case "$_bin_dir" in
+    *"'"* | *'\'* | *"
+"*) err "the install directory $_bin_dir contains a quote, a backslash or a newline; choose another --prefix" ;;
+    esac
+}
+
+# The block names the binary by its absolute path behind an -x test, and puts its directory on PATH itself: Debian's
+# ~/.profile adds ~/.local/bin only in login shells, and only after it has sourced ~/.bashrc, so a terminal's bash
+# (-i, not a login shell) would otherwise not find nvt at all. Prepended, as ~/.profile does. When the binary is
+# removed by hand the block does nothing, so a shell start-up never breaks.
 print_rc_block() {
+    _bin_word="$(rc_path_word "$_bin_dir")"
+    _nvt_word="$(rc_path_word "$_dest")"
     echo "$RC_BEGIN"
     echo "# Added by nvt's install.sh; ./install.sh --uninstall removes it."
     if [ "$1" = fish ]; then
-        echo "if command -q nvt"
-        echo "    nvt init fish | source"
+        echo "if not contains -- $_bin_word \$PATH"
+        echo "    set -gx PATH $_bin_word \$PATH"
+        echo "end"
+        echo "if test -x $_nvt_word"
+        echo "    $_nvt_word init fish | source"
         echo "end"
     else
-        echo "if command -v nvt >/dev/null 2>&1; then"
-        echo "    eval \"\$(nvt init $1)\""
-        echo "fi"
+        echo "case \":\$PATH:\" in *:$_bin_word:*) ;; *) PATH=$_bin_word:\$PATH ;; esac"
+        echo "if [ -x $_nvt_word ]; then eval \"\$($_nvt_word init $1)\"; fi"
     fi
     echo "$RC_END"
 }
 
+# The block now in FILE (markers included), or nothing.
+current_rc_block() {
+    awk -v begin="$RC_BEGIN" -v end="$RC_END" '
+        $0 == begin { inside = 1 }
+        inside { print }
+        inside && $0 == end { exit }
+    ' "$1"
+}
+
 add_rc_block() {
     _rc="$2"
+    _block="$(print_rc_block "$1")"
     if [ -f "$_rc" ] && grep -qF "$RC_BEGIN" "$_rc"; then
-        echo "nvt is already set up in $_rc"
+        if [ "$(current_rc_block "$_rc")" = "$_block" ]; then
+            echo "nvt is already set up in $_rc"
+        else
+            # A block from an older install.sh (or another prefix): replaced where it stands.
+            replace_rc_block "$_rc" "$_block"
+            echo "updated the nvt block in $_rc"
+        fi
+        _rc_written="$_rc_written $1"
         return 0
     fi
     ensure mkdir -p "$(dirname "$_rc")"
@@ -193,9 +308,22 @@ add_rc_block() {
             _separator="\n\n"
         fi
     fi
-    _block="$(print_rc_block "$1")"
     printf "$_separator%s\n" "$_block" >>"$_rc" || err "could not write to $_rc"
+    _rc_written="$_rc_written $1"
     echo "added the $1 integration to $_rc (open a new shell, then: z KEYWORD)"
+}
+
+# Rewrites RC with BLOCK in place of the old one; written through (not renamed over), so a symlinked dotfile stays a
+# symlink and keeps its owner and mode.
+replace_rc_block() {
+    _kept="$(mktemp)" || err "mktemp failed"
+    awk -v begin="$RC_BEGIN" -v end="$RC_END" -v block="$2" '
+        $0 == begin { skipping = 1; print block; next }
+        skipping && $0 == end { skipping = 0; next }
+        !skipping { print }
+    ' "$1" >"$_kept" || { rm -f "$_kept"; err "could not read $1"; }
+    cat "$_kept" >"$1" || { rm -f "$_kept"; err "could not write $1"; }
+    rm -f "$_kept"
 }
 
 remove_rc_block() {
@@ -204,10 +332,13 @@ remove_rc_block() {
         return 0
     fi
     _kept="$(mktemp)" || err "mktemp failed"
+    # The blank line add_rc_block put before the block goes with it.
     awk -v begin="$RC_BEGIN" -v end="$RC_END" '
-        $0 == begin { skipping = 1; next }
-        skipping && $0 == end { skipping = 0; next }
-        !skipping { print }
+        skipping { if ($0 == end) skipping = 0; next }
+        $0 == begin { skipping = 1; if (blanks > 0) blanks--; for (; blanks > 0; blanks--) print ""; next }
+        $0 == "" { blanks++; next }
+        { for (; blanks > 0; blanks--) print ""; print }
+        END { for (; blanks > 0; blanks--) print "" }
     ' "$_rc" >"$_kept" || { rm -f "$_kept"; err "could not read $_rc"; }
     if ! grep -q '[^[:space:]]' "$_kept"; then
         # The file held only our block (fish's conf.d/nvt.fish, or an rc file install.sh created).
@@ -215,11 +346,25 @@ remove_rc_block() {
         echo "removed $_rc"
         return 0
     fi
-    # Written through (not renamed over) so a symlinked dotfile stays a symlink
-    # and keeps its owner and mode.
     cat "$_kept" >"$_rc" || { rm -f "$_kept"; err "could not write $_rc"; }
     rm -f "$_kept"
     echo "removed the nvt block from $_rc"
+}
+
+# bash reads ~/.bashrc in a login shell (ssh) only when ~/.bash_profile or ~/.bash_login, if present, sources it
+# (Debian's ~/.profile does; a hand-made ~/.bash_profile often does not).
+warn_if_login_bash_skips_bashrc() {
+    case " $_rc_written " in *" bash "*) ;; *) return 0 ;; esac
+    for _profile in "$HOME/.bash_profile" "$HOME/.bash_login"; do
+        if [ -f "$_profile" ]; then
+            if ! grep -q 'bashrc' "$_profile"; then
+                echo ""
+                echo "NOTE: $_profile does not read ~/.bashrc, so login shells (ssh) will not have z. Add this line to it:"
+                echo "  [ -f ~/.bashrc ] && . ~/.bashrc"
+            fi
+            return 0
+        fi
+    done
 }
 
 # Sets _src_dir to the checkout holding the nvt sources: the directory of
@@ -337,17 +482,87 @@ uninstall() {
     else
         echo "nothing to remove: $_dest does not exist"
     fi
-    # The database is the user's data, not part of the install: leave it.
-    echo "your nvt database was kept (it lives in \$NVT_DATA_DIR, else \$XDG_DATA_HOME/nvt, else ~/.local/share/nvt)"
+    remove_man_pages
 }
 
+# The database is the user's data, not part of the install: it is kept, and its real place is said (the rules of
+# NVT_DATA_DIR, XDG_DATA_HOME and ~/.local/share, as nvt applies them).
+report_database() {
+    if [ -n "${NVT_DATA_DIR:-}" ]; then
+        _data_dir="$NVT_DATA_DIR"
+    else
+        case "${XDG_DATA_HOME:-}" in
+        /*) _data_dir="$XDG_DATA_HOME/nvt" ;;
+        *) _data_dir="${HOME:-}/.local/share/nvt" ;;
+        esac
+    fi
+    _data_dir="${_data_dir%/}"
+    if [ -e "$_data_dir/nvt.db" ]; then
+        echo "your nvt database was kept: $_data_dir/nvt.db (remove $_data_dir to forget every directory)"
+    else
+        echo "no nvt database to keep ($_data_dir/nvt.db does not exist)"
+    fi
+}
+
+# Pages generated by the binary itself, so they always describe the version installed. Best effort: a missing page
+# never fails the install.
+install_man_pages() {
+    _pages="$_tmp/man"
+    if ! "$_dest" "[man]" "$_pages" >/dev/null 2>&1 || ! [ -f "$_pages/nvt.1" ]; then
+        echo "warning: could not write the manual pages; skipping them" >&2
+        return 0
+    fi
+    ensure mkdir -p "$_man_dir/man1"
+    _count=0
+    for _page in "$_pages"/*.1; do
+        _name="${_page##*/}"
+        if ! [ -f "$_man_dir/man1/$_name" ] || ! cmp -s "$_page" "$_man_dir/man1/$_name"; then
+            { cp "$_page" "$_man_dir/man1/.$_name.$$" && mv -f "$_man_dir/man1/.$_name.$$" "$_man_dir/man1/$_name"; } ||
+                err "could not install $_man_dir/man1/$_name"
+        fi
+        _count=$((_count + 1))
+    done
+    # Pages of commands that no longer exist.
+    for _page in "$_man_dir"/man1/nvt.1 "$_man_dir"/man1/nvt-*.1; do
+        [ -f "$_page" ] || continue
+        [ -f "$_pages/${_page##*/}" ] || rm -f "$_page"
+    done
+    echo "installed $_count manual pages in $_man_dir/man1 (man nvt)"
+}
+
+remove_man_pages() {
+    _removed=0
+    for _page in "$_man_dir"/man1/nvt.1 "$_man_dir"/man1/nvt-*.1; do
+        [ -f "$_page" ] || continue
+        rm -f "$_page" && _removed=$((_removed + 1))
+    done
+    [ "$_removed" -eq 0 ] || echo "removed $_removed manual pages from $_man_dir/man1"
+}
+
+# The shells whose rc files now carry the block find nvt by its full path: only someone without one of them (the
+# rc files left alone, another login shell) still has to do something, and the lines named work wherever they go.
 warn_if_not_on_path() {
     case ":${PATH:-}:" in
-    *":$_bin_dir:"* | *":$_bin_dir/:"*) ;;
+    *":$_bin_dir:"* | *":$_bin_dir/:"*) return 0 ;;
+    esac
+    _login_shell="$(login_shell)"
+    case " $_rc_written " in
+    *" $_login_shell "*) return 0 ;;
+    esac
+    echo ""
+    echo "NOTE: $_bin_dir is not on your PATH, and install.sh did not set up your shell (${_login_shell:-unknown})."
+    case "$_login_shell" in
+    fish)
+        echo "Add these lines to ~/.config/fish/config.fish (anywhere in it):"
+        print_rc_block fish | sed '1,2d;$d' | sed 's/^/  /'
+        ;;
+    bash | zsh)
+        echo "Add these lines to ~/.${_login_shell}rc (anywhere in it):"
+        print_rc_block "$_login_shell" | sed '1,2d;$d' | sed 's/^/  /'
+        ;;
     *)
-        echo ""
-        echo "NOTE: $_bin_dir is not on your PATH. Add this line to your shell's rc file:"
-        echo "  export PATH=\"$_bin_dir:\$PATH\""
+        echo "Add $_bin_dir to PATH in your shell's start-up file, for example:"
+        echo "  PATH=\"$_bin_dir:\$PATH\"; export PATH"
         ;;
     esac
 }

@@ -100,15 +100,21 @@ have_package() {
     openssh-server) command -v sshd >/dev/null 2>&1 || [[ -x /usr/sbin/sshd ]] ;;
     openssh-client) command -v ssh-keygen >/dev/null 2>&1 ;;
     dbus) command -v dbus-daemon >/dev/null 2>&1 ;;
+    xvfb) command -v Xvfb >/dev/null 2>&1 ;;
+    imagemagick) command -v import >/dev/null 2>&1 && command -v convert >/dev/null 2>&1 ;;
+    man-db) command -v man >/dev/null 2>&1 ;;
     *) command -v "$pkg" >/dev/null 2>&1 ;;
     esac
 }
 
 install_packages() {
-    local wanted=(libsqlite3-dev shellcheck)
+    # mandoc lints the manual pages in the unit tests.
+    local wanted=(libsqlite3-dev shellcheck mandoc)
     if ((unit_only == 0)); then
         # A C toolchain is only needed for the native AOT link (publish).
-        wanted+=(build-essential zlib1g-dev zsh fish dash tmux fzf sqlite3 openssh-server openssh-client dbus fasd zoxide autojump)
+        wanted+=(build-essential zlib1g-dev zsh fish dash tmux fzf sqlite3 openssh-server openssh-client dbus fasd zoxide autojump man-db)
+        # A real Konsole, headless, for the tests of what a user sees (Konsole/): the X server, screenshots, windows.
+        wanted+=(konsole xvfb imagemagick xdotool)
     fi
 
     local missing=() pkg
@@ -294,9 +300,14 @@ ic_up_to_date() {
     ic_run --no-deps --prefix "$ic_prefix" && ic_log_has "nvt is up to date at $ic_prefix/bin/nvt"
 }
 
+ic_man_pages() {
+    [[ -f $ic_prefix/share/man/man1/nvt.1 && -f $ic_prefix/share/man/man1/nvt-query.1 ]] &&
+        MANWIDTH=80 man -l "$ic_prefix/share/man/man1/nvt-query.1" 2>/dev/null | grep -q -- '--exclude PATH'
+}
+
 ic_uninstall() {
     PREFIX=$ic_prefix ic_run --uninstall && ic_log_has "removed $ic_prefix/bin/nvt" &&
-        [[ ! -e $ic_prefix/bin/nvt ]]
+        [[ ! -e $ic_prefix/bin/nvt && ! -e $ic_prefix/share/man/man1/nvt.1 ]]
 }
 
 ic_rc_blocks() {
@@ -305,9 +316,8 @@ ic_rc_blocks() {
 
 ic_rc_added_once() {
     local eval_line
-    # The literal text of the line in .bashrc, not an expansion.
-    # shellcheck disable=SC2016
-    eval_line='eval "$(nvt init bash)"'
+    # The block runs the installed binary by its full path (not `nvt` from PATH, which a terminal's bash may lack).
+    eval_line="eval \"\$(\"$ic_prefix/bin/nvt\" init bash)\""
     if [[ $(ic_rc_blocks) == 1 ]] && grep -qF "$eval_line" "$ic_home/.bashrc" &&
         grep -qxF 'alias ll="ls -l"' "$ic_home/.bashrc"; then
         return 0
@@ -342,9 +352,10 @@ install_checks() {
     check "install.sh adds one guarded block to .bashrc" ic_rc_added_once
     check "installed nvt is mode 755 and runs --version" ic_runs
     check "install.sh installs only the nvt binary" ic_only_nvt
+    check "install.sh installs the manual pages (man nvt-query)" ic_man_pages
     check "install.sh --prefix again reports up to date" ic_up_to_date
     check "install.sh run twice keeps one block in .bashrc" ic_rc_added_once
-    check "install.sh --uninstall removes nvt" ic_uninstall
+    check "install.sh --uninstall removes nvt and its manual pages" ic_uninstall
     check "install.sh --uninstall removes the .bashrc block only" ic_rc_removed
     check "install.sh --uninstall again has nothing to remove" ic_uninstall_again
     check "install.sh --no-modify-rc leaves .bashrc alone" ic_no_modify_rc

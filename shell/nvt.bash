@@ -129,17 +129,6 @@ __nvt_zi() {
     __nvt_result=$(\command nvt query --interactive --exclude "${PWD}" -- "$@") && __nvt_cd "${__nvt_result}"
 }
 
-# fasd's a, d and f: with keywords the best match; without, every entry with its score, best last (as fasd lists).
-__nvt_fasd_show() {
-    \builtin local -r __nvt_kind=$1
-    \builtin shift
-    if [[ $# -eq 0 ]]; then
-        \command nvt query "${__nvt_kind}" --list --score --reverse
-    else
-        \command nvt query "${__nvt_kind}" -- "$@"
-    fi
-}
-
 # ---------------------------------------------------------------------------------------------------------------------
 # Completion
 # ---------------------------------------------------------------------------------------------------------------------
@@ -199,13 +188,14 @@ fi
 # work in scripts and cannot be broken by other aliases.
 if [[ ${__nvt_fasd} == 1 ]]; then
     \builtin unalias a s d f sd sf zz v o >/dev/null 2>&1 || \builtin true
-    a() { __nvt_fasd_show --any "$@"; }
-    d() { __nvt_fasd_show --dirs "$@"; }
-    f() { __nvt_fasd_show --files "$@"; }
-    s() { \command nvt query --any --interactive -- "$@"; }
-    sd() { \command nvt query --dirs --interactive -- "$@"; }
-    sf() { \command nvt query --files --interactive -- "$@"; }
+    # fasd's own aliases (`alias f='fasd -f'`...), so every fasd flag works: f -l readme, f -e cat readme, d -r, a -s.
+    a() { \command nvt fasd -a "$@"; }
+    d() { \command nvt fasd -d "$@"; }
+    f() { \command nvt fasd -f "$@"; }
+    s() { \command nvt fasd -si "$@"; }
+    sd() { \command nvt fasd -sid "$@"; }
+    sf() { \command nvt fasd -sif "$@"; }
     zz() { __nvt_zi "$@"; }
-    v() { \command nvt query --files --exec "${EDITOR:-vi}" -- "$@"; }
-    o() { \command nvt query --any --exec xdg-open -- "$@"; }
+    v() { \command nvt fasd -f -e "${EDITOR:-vi}" "$@"; }
+    o() { \command nvt fasd -a -e xdg-open "$@"; }
 fi

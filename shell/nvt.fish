@@ -162,31 +162,24 @@ complete -c nvt -f -a '(__nvt_complete)'
 
 # fasd's commands (`nvt init fish --fasd`).
 if test "$__nvt_fasd" = 1
-    function __nvt_fasd_show
-        set -l kind $argv[1]
-        if test (count $argv) -eq 1
-            command nvt query $kind --list --score --reverse
-        else
-            command nvt query $kind -- $argv[2..-1]
-        end
-    end
+    # fasd's own aliases (`alias f='fasd -f'`...), so every fasd flag works: f -l readme, f -e cat readme, d -r, a -s.
     function a
-        __nvt_fasd_show --any $argv
+        command nvt fasd -a $argv
     end
     function d
-        __nvt_fasd_show --dirs $argv
+        command nvt fasd -d $argv
     end
     function f
-        __nvt_fasd_show --files $argv
+        command nvt fasd -f $argv
     end
     function s
-        command nvt query --any --interactive -- $argv
+        command nvt fasd -si $argv
     end
     function sd
-        command nvt query --dirs --interactive -- $argv
+        command nvt fasd -sid $argv
     end
     function sf
-        command nvt query --files --interactive -- $argv
+        command nvt fasd -sif $argv
     end
     function zz
         __nvt_zi $argv
@@ -194,9 +187,9 @@ if test "$__nvt_fasd" = 1
     function v
         set -l editor vi
         set -q EDITOR; and set editor $EDITOR
-        command nvt query --files --exec $editor -- $argv
+        command nvt fasd -f -e $editor $argv
     end
     function o
-        command nvt query --any --exec xdg-open -- $argv
+        command nvt fasd -a -e xdg-open $argv
     end
 end

@@ -190,24 +190,16 @@ fi
 # fasd's commands (`nvt init zsh --fasd`), as functions so other aliases cannot break them.
 if [[ ${__nvt_fasd} == 1 ]]; then
     \builtin unalias a s d f sd sf zz v o >/dev/null 2>&1 || \builtin true
-    function __nvt_fasd_show() {
-        \builtin local __nvt_kind=$1
-        shift
-        if (( $# == 0 )); then
-            \command nvt query "${__nvt_kind}" --list --score --reverse
-        else
-            \command nvt query "${__nvt_kind}" -- "$@"
-        fi
-    }
-    function a() { __nvt_fasd_show --any "$@"; }
-    function d() { __nvt_fasd_show --dirs "$@"; }
-    function f() { __nvt_fasd_show --files "$@"; }
-    function s() { \command nvt query --any --interactive -- "$@"; }
-    function sd() { \command nvt query --dirs --interactive -- "$@"; }
-    function sf() { \command nvt query --files --interactive -- "$@"; }
+    # fasd's own aliases (`alias f='fasd -f'`...), so every fasd flag works: f -l readme, f -e cat readme, d -r, a -s.
+    function a() { \command nvt fasd -a "$@"; }
+    function d() { \command nvt fasd -d "$@"; }
+    function f() { \command nvt fasd -f "$@"; }
+    function s() { \command nvt fasd -si "$@"; }
+    function sd() { \command nvt fasd -sid "$@"; }
+    function sf() { \command nvt fasd -sif "$@"; }
     function zz() { __nvt_zi "$@"; }
-    function v() { \command nvt query --files --exec "${EDITOR:-vi}" -- "$@"; }
-    function o() { \command nvt query --any --exec xdg-open -- "$@"; }
+    function v() { \command nvt fasd -f -e "${EDITOR:-vi}" "$@"; }
+    function o() { \command nvt fasd -a -e xdg-open "$@"; }
     # The word-mode completer runs first, then whatever completers were configured (zsh's default otherwise).
     if (( ${+functions[compdef]} )); then
         \builtin local -a __nvt_completers

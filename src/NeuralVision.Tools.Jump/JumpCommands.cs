@@ -7,7 +7,7 @@ namespace NeuralVision.Tools.Jump;
 /// <summary>What the jumper adds to nvt's command line: its commands, and the forms the shell functions run.</summary>
 public static class JumpCommands
 {
-    /// <summary>add, query, remove, prune, init, import, list, stats, explain, in the order `nvt --help` lists them.</summary>
+    /// <summary>add, query, remove, prune, init, import, list, stats, explain, fasd, in the order `nvt --help` lists them.</summary>
     public static Command[] Create(INvtContext context) =>
     [
         AddCommand.Create(context),
@@ -19,11 +19,13 @@ public static class JumpCommands
         ListCommand.Create(context),
         StatsCommand.Create(context),
         ExplainCommand.Create(context),
+        FasdCommand.Create(),
     ];
 
     /// <summary>
-    /// Runs the forms the shell functions use on every cd and jump (`add -- PATH`, the common `query` forms) without
-    /// building the command tree, which costs about as much as the database work; null for every other form.
+    /// Runs the forms the shell functions use on every cd and jump (`add -- PATH`, the common `query` forms, and fasd's
+    /// command line) without building the command tree, which costs about as much as the database work; null for
+    /// every other form.
     /// </summary>
     public static int? TryRunFastForm(INvtContext context, string[] args)
     {
@@ -35,6 +37,12 @@ public static class JumpCommands
         if (QueryCommand.TryParseFastForm(args) is QueryRequest query)
         {
             return QueryCommand.Run(context, query);
+        }
+
+        // fasd's grouped letters (-sid, -ecat, -2) are not System.CommandLine's syntax: `nvt fasd` never meets it.
+        if (args.Length > 0 && args[0] == "fasd")
+        {
+            return FasdCommand.Run(context, FasdRequest.Parse(args[1..]));
         }
 
         return null;

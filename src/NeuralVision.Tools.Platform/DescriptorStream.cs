@@ -11,10 +11,22 @@ namespace NeuralVision.Tools.Platform;
 public sealed class DescriptorStream : Stream
 {
     private readonly int descriptor;
+    private readonly string name;
+    private readonly bool closed;
+    private readonly bool ignoreErrors;
 
-    public DescriptorStream(int descriptor)
+    /// <param name="descriptor">The descriptor to write to.</param>
+    /// <param name="name">What error messages call it ("standard output").</param>
+    /// <param name="closed">It was closed when nvt started (see <see cref="StandardDescriptors"/>): every write fails
+    /// with EBADF, as it would have.</param>
+    /// <param name="ignoreErrors">Drop what cannot be written instead of throwing: for standard error, where a message
+    /// that cannot be shown has nowhere else to go and must not change nvt's exit status.</param>
+    public DescriptorStream(int descriptor, string? name = null, bool closed = false, bool ignoreErrors = false)
     {
         this.descriptor = descriptor;
+        this.name = name ?? $"descriptor {descriptor}";
+        this.closed = closed;
+        this.ignoreErrors = ignoreErrors;
     }
 
     public override bool CanRead => false;
@@ -33,8 +45,23 @@ public sealed class DescriptorStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    /// <summary>Writes everything, continuing after partial writes; errors become IOException with errno as HResult.</summary>
-    public override void Write(ReadOnlySpan<byte> buffer) => LibC.WriteAll(descriptor, buffer);
+    /// <summary>
+    /// Writes everything; a failure is an IOException with the errno as HResult (EPIPE is how the top level recognises
+    /// a closed pipe), unless errors are ignored.
+    /// </summary>
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return;
+        }
+
+        int errno = closed ? LibC.BadDescriptor : LibC.WriteAll(descriptor, buffer);
+        if (errno != 0 && !ignoreErrors)
+        {
+            throw new IOException($"cannot write to {name}: {LibC.ErrorText(errno)}", errno);
+        }
+    }
 
     public override void Flush()
     {

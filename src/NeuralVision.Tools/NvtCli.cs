@@ -83,6 +83,39 @@ public static class NvtCli
             ?? string.Empty;
     }
 
+    /// <summary>
+    /// Bare `nvt` (or `nvt keys`): the usage with the command list, on stderr, status 2, as zoxide does. A mistyped
+    /// command: its name and the closest one. Null when the command line names a command.
+    /// </summary>
+    private static int? UsageProblem(INvtContext context, RootCommand root, string[] args, ParseResult parseResult)
+    {
+        if (UnknownCommand.Find(root, args) is var (typedPath, name, parent))
+        {
+            string typed = (typedPath + " " + name).TrimStart();
+            string? closest = UnknownCommand.Closest(parent, name);
+            context.Error.WriteLine(closest is null
+                ? $"nvt: unknown command '{typed}' (see '{("nvt " + typedPath).TrimEnd()} --help')"
+                : $"nvt: unknown command '{typed}' (did you mean '{(typedPath + " " + closest).TrimStart()}'?)");
+            return ExitCodes.Error;
+        }
+
+        var group = parseResult.CommandResult.Command;
+        // Directives ([suggest:N] from the shells' completion) have actions of their own, however bare the line.
+        bool directive = args.Length > 0 && args[0].StartsWith('[');
+        if (group.Action is null && group.Subcommands.Count > 0 && parseResult.Action is not HelpAction && !directive)
+        {
+            var help = group == root ? ["--help"] : args.Append("--help").ToArray();
+            root.Parse(help).Invoke(new InvocationConfiguration { Output = context.Error, Error = context.Error });
+            return ExitCodes.Error;
+        }
+
+        return null;
+    }
+
+    /// <summary>The date of this version (NvtVersionDate in Directory.Build.props), for the manual pages.</summary>
+    internal static string VersionDate() =>
+        typeof(NvtCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == "NvtVersionDate")?.Value ?? "";
+
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Exceptions reach the caller.</summary>
     public static int Run(INvtContext context, string[] args)
     {
@@ -106,10 +139,24 @@ public static class NvtCli
             return ExitCodes.Ok;
         }
 
+        // install.sh writes the manual pages with this (a directive, like System.CommandLine's [suggest], so it is not
+        // one of the commands users see).
+        if (args is ["[man]", string manDirectory])
+        {
+            string version = ExecutableVersion().Split('+')[0];
+            ManPages.Write(Build(context), manDirectory, version, VersionDate());
+            return ExitCodes.Ok;
+        }
+
         args = JumpCommands.PrepareArguments(args);
         var root = Build(context);
         // '@file' is a file name or an ssh argument to nvt, never a response file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (UsageProblem(context, root, args, parseResult) is int usage)
+        {
+            return usage;
+        }
+
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             context.Error.WriteLine($"nvt: {OneLine(parseResult.Errors[0].Message)} (see '{CommandPath(parseResult.CommandResult)} --help')");

@@ -23,6 +23,7 @@ internal static class TopLevel
         }
         catch (Exception e)
         {
+            // Standard error never throws (Program makes it drop what it cannot write), so this cannot fail in turn.
             if (e is NvtException { Details: var details })
             {
                 foreach (string line in details)

@@ -168,6 +168,29 @@ internal static class QueryCommand
         return new QueryRequest(keywords, exclude, baseDirectory, list, scores, all);
     }
 
+    /// <summary>
+    /// "no match found", unless what matched was only excluded: `z proj` typed in ~/proj itself (the z function passes
+    /// --exclude $PWD) says so, rather than leaving the user to wonder why a directory they use daily is not found. The
+    /// second query runs only on this failure path.
+    /// </summary>
+    private static string WhyNoMatch(INvtContext context, JumpService service, QueryRequest request, DateTimeOffset now)
+    {
+        if (request.Exclude.Count == 0)
+        {
+            return "nvt: no match found";
+        }
+
+        var unexcluded = service.Query(request.ToJumpQuery() with { ExcludePaths = [], Limit = 2 }, now).Value;
+        if (unexcluded is not [var only])
+        {
+            return "nvt: no match found";
+        }
+
+        return only.Path == service.ToStoredPath(context.Environment.CurrentDirectory)
+            ? $"nvt: already in {only.Path}, the only match"
+            : $"nvt: the only match, {only.Path}, is excluded (--exclude)";
+    }
+
     public static int Run(INvtContext context, QueryRequest request)
     {
         if (request.Nth < 1)
@@ -188,7 +211,7 @@ internal static class QueryCommand
             }
 
             context.Error.WriteLine(service.DatabaseExists
-                ? "nvt: no match found"
+                ? WhyNoMatch(context, service, request, now)
                 : $"nvt: no match found (nothing recorded yet: {service.DatabasePath} does not exist)");
             return ExitCodes.NoMatch;
         }
@@ -243,7 +266,7 @@ internal static class QueryCommand
     /// `--exec CMD`: runs COMMAND (split as a shell would split it) with <paramref name="lastArgument"/> appended, in the
     /// foreground (fasd -e), and returns its status.
     /// </summary>
-    private static int RunCommand(INvtContext context, string command, string lastArgument)
+    internal static int RunCommand(INvtContext context, string command, string lastArgument)
     {
         var argv = CommandLineArguments.Split(command).Select(word => word.Text).Append(lastArgument).ToList();
         if (argv.Count < 2)

@@ -28,26 +28,38 @@ public sealed class NumberedPicker : IPicker
         }
 
         int shown = Math.Min(candidates.Count, MaxShown);
-        var list = new StringBuilder();
+        string range = $"1-{shown.ToString(CultureInfo.InvariantCulture)}";
+        var prompt = new StringBuilder();
         for (int i = 0; i < shown; i++)
         {
-            list.Append(CultureInfo.InvariantCulture, $"{(i + 1).ToString(CultureInfo.InvariantCulture),3}  {candidates[i]}\n");
+            prompt.Append(CultureInfo.InvariantCulture, $"{(i + 1).ToString(CultureInfo.InvariantCulture),3}  {candidates[i]}\n");
         }
 
-        list.Append(CultureInfo.InvariantCulture, $"nvt: choose 1-{shown.ToString(CultureInfo.InvariantCulture)} (Enter to cancel): ");
-        string? answer = terminal.AskLine(list.ToString());
-        if (answer is null)
+        prompt.Append(CultureInfo.InvariantCulture, $"nvt: choose {range} (Enter to cancel): ");
+        while (true)
         {
-            // End of input (Ctrl-D): end the prompt's line.
-            terminal.Tell(string.Empty);
-            return new PickResult(null, ExitCodes.Interrupted);
-        }
+            string? answer = terminal.AskLine(prompt.ToString());
+            if (answer is null)
+            {
+                // End of input (Ctrl-D): end the prompt's line.
+                terminal.Tell(string.Empty);
+                return new PickResult(null, ExitCodes.Interrupted);
+            }
 
-        if (int.TryParse(answer.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= shown)
-        {
-            return new PickResult(candidates[number - 1], ExitCodes.Ok);
-        }
+            answer = answer.Trim();
+            if (answer.Length == 0 || answer.Contains('\u001b', StringComparison.Ordinal))
+            {
+                // Enter alone, or Esc (then Enter): the user chose nothing.
+                return new PickResult(null, ExitCodes.NoMatch);
+            }
 
-        return new PickResult(null, ExitCodes.NoMatch);
+            if (int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= shown)
+            {
+                return new PickResult(candidates[number - 1], ExitCodes.Ok);
+            }
+
+            // A typo is not a decision to give up: say what is accepted and ask again.
+            prompt.Clear().Append(CultureInfo.InvariantCulture, $"nvt: '{answer}' is not a number from {range}; choose again (Enter to cancel): ");
+        }
     }
 }

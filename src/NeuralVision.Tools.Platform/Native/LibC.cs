@@ -28,14 +28,18 @@ public static unsafe partial class LibC
     public const int SignalHangUp = 1;
     public const int SignalTerminate = 15;
 
+    private const int GetDescriptorFlagsCommand = 1; // F_GETFD
     private const int GetStatusFlags = 3; // F_GETFL
     private const int SetStatusFlags = 4; // F_SETFL
 
+    /// <summary>EBADF: the descriptor is not open.</summary>
+    public const int BadDescriptor = 9;
+
     /// <summary>
-    /// write(2) of the whole span, continuing after partial writes and EINTR. Errors become IOException with errno as
-    /// HResult (EPIPE is how the top level recognises a closed pipe).
+    /// write(2) of the whole span, continuing after partial writes and EINTR; returns 0, or the errno of the write that
+    /// failed (the caller decides whether that is an error: see DescriptorStream).
     /// </summary>
-    public static void WriteAll(int descriptor, ReadOnlySpan<byte> bytes)
+    public static int WriteAll(int descriptor, ReadOnlySpan<byte> bytes)
     {
         fixed (byte* start = bytes)
         {
@@ -51,13 +55,21 @@ public static unsafe partial class LibC
                         continue;
                     }
 
-                    throw new IOException($"write to descriptor {descriptor} failed: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+                    return errno;
                 }
 
                 written += (int)result;
             }
         }
+
+        return 0;
     }
+
+    /// <summary>True when the descriptor is open (fcntl F_GETFD succeeds).</summary>
+    public static bool IsOpen(int descriptor) => GetDescriptorFlags(descriptor, GetDescriptorFlagsCommand) >= 0;
+
+    /// <summary>strerror(3) of an errno, as .NET words it.</summary>
+    public static string ErrorText(int errno) => Marshal.GetPInvokeErrorMessage(errno);
 
     /// <summary>realpath(3): the path with every symbolic link resolved, or null when it cannot be resolved.</summary>
     public static string? RealPath(string path)
@@ -125,6 +137,9 @@ public static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint SystemWrite(int descriptor, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "fcntl")]
+    private static partial int GetDescriptorFlags(int descriptor, int command);
 
     [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
     private static partial IntPtr SystemRealPath(string path, IntPtr resolved);

@@ -43,7 +43,8 @@ public static class NvtBinary
         return System.IO.Path.Combine(output, "nvt");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout these tests were built from (the directory holding NeuralVision.Tools.sln).</summary>
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

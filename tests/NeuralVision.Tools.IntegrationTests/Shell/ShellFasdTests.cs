@@ -28,8 +28,9 @@ public sealed class ShellFasdTests
         shell.Run("");
         Assert.Equal(before, shell.NvtCalls().Count);
 
-        Assert.Equal([notes], shell.Run("f notes"));
-        Assert.Equal([project], shell.Run("d alpha"));
+        // On a terminal a query lists its matches with their scores, as fasd does; `v` runs the editor on the best.
+        Assert.Matches(@"^\s*\d+\.\d " + System.Text.RegularExpressions.Regex.Escape(notes) + "$", Assert.Single(shell.Run("f notes")));
+        Assert.Matches(@"^\s*\d+\.\d " + System.Text.RegularExpressions.Regex.Escape(project) + "$", Assert.Single(shell.Run("d alpha")));
         Assert.Equal([notes], shell.Run("v notes"));
         var listing = shell.Run("a");
         Assert.Contains(listing, line => line.EndsWith(" " + notes, StringComparison.Ordinal));

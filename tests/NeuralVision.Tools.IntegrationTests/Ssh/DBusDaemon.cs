@@ -11,9 +11,13 @@ public sealed class DBusDaemon : IDisposable
     private readonly Process process;
     private readonly string directory;
 
-    public DBusDaemon()
+    /// <param name="parentDirectory">Where its directory goes (default: a new one in the system temp directory), e.g. a
+    /// run directory that a later run cleans up when this one crashed.</param>
+    public DBusDaemon(string? parentDirectory = null)
     {
-        directory = Directory.CreateTempSubdirectory("nvt-dbus-").FullName;
+        directory = parentDirectory is null
+            ? Directory.CreateTempSubdirectory("nvt-dbus-").FullName
+            : Directory.CreateDirectory(Path.Combine(parentDirectory, "dbus")).FullName;
         string config = Path.Combine(directory, "session.conf");
         File.WriteAllText(config, $"""
             <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -46,6 +50,8 @@ public sealed class DBusDaemon : IDisposable
     }
 
     public string Address { get; }
+
+    public int ProcessId => process.Id;
 
     /// <summary>An address of the same kind where nobody listens (a bus that is not there).</summary>
     public string DeadAddress => $"unix:path={directory}/nobody-listens";

@@ -25,7 +25,7 @@ public sealed class InteractiveQueryTests : IDisposable
     [Theory]
     [InlineData("", ExitCodes.NoMatch)] // empty answer
     [InlineData("\u001b", ExitCodes.NoMatch)] // Esc then Enter
-    [InlineData("9", ExitCodes.NoMatch)] // out of range
+    [InlineData("9", ExitCodes.Interrupted)] // out of range, asked again, then end of input
     [InlineData(null, ExitCodes.Interrupted)] // end of input (Ctrl-D)
     public void NumberedPicker_NoValidChoice_LeavesNothingChosen(string? answer, int exitCode)
     {
@@ -34,6 +34,20 @@ public sealed class InteractiveQueryTests : IDisposable
         var result = new NumberedPicker(terminal).Pick(["/a", "/b"]);
 
         Assert.Equal(new PickResult(null, exitCode), result);
+    }
+
+    [Theory]
+    [InlineData("9")]
+    [InlineData("0")]
+    [InlineData("two")]
+    public void NumberedPicker_AnswerOutOfRange_AsksAgain(string wrong)
+    {
+        var terminal = new TestTerminal(wrong, "2");
+
+        var result = new NumberedPicker(terminal).Pick(["/a", "/b"]);
+
+        Assert.Equal(new PickResult("/b", ExitCodes.Ok), result);
+        Assert.Equal($"nvt: '{wrong}' is not a number from 1-2; choose again (Enter to cancel): ", terminal.Prompts[^1]);
     }
 
     [Fact]
