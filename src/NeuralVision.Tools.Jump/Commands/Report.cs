@@ -5,9 +5,14 @@ namespace NeuralVision.Tools.Jump.Commands;
 /// <summary>Messages more than one command prints.</summary>
 internal static class Report
 {
-    /// <summary>One line saying that an unreadable database was moved aside, and where.</summary>
+    /// <summary>One line saying that an unreadable database was moved aside, and where (and the data directory's warning).</summary>
     public static void Quarantine<T>(INvtContext context, JumpOutcome<T> outcome)
     {
+        if (outcome.Warning is not null)
+        {
+            context.Error.WriteLine("nvt: " + outcome.Warning);
+        }
+
         if (outcome.QuarantinedTo is not null)
         {
             context.Error.WriteLine(
