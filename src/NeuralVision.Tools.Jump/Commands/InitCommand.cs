@@ -51,7 +51,9 @@ internal static class InitCommand
         }
 
         var hook = Enum.Parse<HookMode>(hookName, ignoreCase: true);
-        context.Output.Write(ShellScripts.Render(new InitOptions(shell, noCommand ? null : commandName, hook, fasd)));
+        // The hook appends to the journal only in a safe data directory, created now so that the first cd can write.
+        string? journal = hook == HookMode.None ? null : Store.DataDirectoryCheck.JournalForHooks(context.Settings.DataDirectory);
+        context.Output.Write(ShellScripts.Render(new InitOptions(shell, noCommand ? null : commandName, hook, fasd, journal)));
         return ExitCodes.Ok;
     }
 }

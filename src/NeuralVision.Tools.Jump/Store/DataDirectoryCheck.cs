@@ -63,4 +63,28 @@ internal static class DataDirectoryCheck
     }
 
     public static bool Exists(string path) => LibC.Stat(path, followLinks: false) is not null;
+
+    /// <summary>
+    /// The journal the shell hooks may append to: in a data directory (created 0700 when missing) that is a directory of
+    /// the user's, not a symbolic link, and writable by nobody else. Null otherwise: the hook then runs `nvt add`.
+    /// </summary>
+    public static string? JournalForHooks(string directory)
+    {
+        if (LibC.Stat(directory, followLinks: false) is null)
+        {
+            try
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        return LibC.Stat(directory, followLinks: false) is { IsDirectory: true, IsGroupOrWorldWritable: false } status
+            && status.Owner == LibC.EffectiveUserId()
+                ? directory + "/" + Journal.JournalFold.FileName
+                : null;
+    }
 }

@@ -37,7 +37,8 @@ internal static class RankAging
                 + "FROM node WHERE rank IS NOT NULL) WHERE running > $budget)");
             drop.Parameters.AddWithValue("$factor", factor);
             drop.Parameters.AddWithValue("$minimum", Frecency.MinimumRank);
-            drop.Parameters.AddWithValue("$budget", Frecency.AgingTargetFraction * maxAge);
+            // A hair over the budget: a total that lands on it exactly must not lose its last entry to rounding.
+            drop.Parameters.AddWithValue("$budget", Frecency.AgingTargetFraction * maxAge * (1 + 1e-9));
             dropped = drop.ExecuteNonQuery();
 
             using var scale = connection.Command("UPDATE node SET rank = max(rank * $factor, $minimum) WHERE rank IS NOT NULL");

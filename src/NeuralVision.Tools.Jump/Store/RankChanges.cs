@@ -26,6 +26,12 @@ internal sealed class RankChanges : IDisposable
     /// </summary>
     public void Add(byte[] path, EntryKind kind, double increment, long time)
     {
+        // SQLite would store NaN as NULL (an unrecorded node): callers bound ranks, this keeps a bad one out for good.
+        if (!double.IsFinite(increment) || increment <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(increment), increment, "a rank increment must be a positive finite number");
+        }
+
         long id = tree.Find(path, create: true)!.Value;
         visit ??= connection.Command(
             "UPDATE node SET rank = coalesce(rank, 0) + $increment, last_access = max(coalesce(last_access, 0), $time), kind = $kind WHERE id = $id");
