@@ -50,10 +50,17 @@ internal static class JournalFold
     /// <summary>
     /// Applies every complete record not folded yet through <paramref name="changes"/>. <paramref name="accept"/> maps a
     /// recorded path to the path to store, or null to skip it (NVT_EXCLUDE_DIRS). <paramref name="crashPoint"/> lets
-    /// the property test stop the fold where a kill could ("mid-apply", "before-commit").
+    /// the property test stop the fold where a kill could ("mid-apply", "before-commit"), and
+    /// <paramref name="rotateBytes"/> rotate at other sizes.
     /// </summary>
     public static int Fold(
-        StoreConnection connection, RankChanges changes, string dataDirectory, long now, Func<string, string?> accept, Action<string>? crashPoint = null)
+        StoreConnection connection,
+        RankChanges changes,
+        string dataDirectory,
+        long now,
+        Func<string, string?> accept,
+        Action<string>? crashPoint = null,
+        long rotateBytes = RotateBytes)
     {
         var known = ReadKnown(connection);
         var seen = new HashSet<(long, long)>();
@@ -106,7 +113,7 @@ internal static class JournalFold
                 save.Parameters.AddWithValue("$offset", offset);
                 save.ExecuteNonQuery();
                 seen.Add(key);
-                if (name == FileName && offset >= RotateBytes)
+                if (name == FileName && offset >= rotateBytes)
                 {
                     rotate = true;
                     active = key;
