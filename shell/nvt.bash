@@ -53,10 +53,12 @@ __nvt_hook() {
         __nvt_line=${__nvt_line#"${__nvt_line%%[![:space:]]*}"}
         __nvt_args=(--command "${__nvt_line}")
     fi
-    # While history is off (set +o history), where you go is not recorded either.
-    if [[ (${__nvt_hook_mode} == prompt || (${__nvt_hook_mode} == pwd && ${__nvt_last_pwd-} != "${PWD}")) && -o history ]]; then
+    if [[ ${__nvt_hook_mode} == prompt || (${__nvt_hook_mode} == pwd && ${__nvt_last_pwd-} != "${PWD}") ]]; then
         __nvt_last_pwd=${PWD}
-        if ! __nvt_journal_append; then
+        # While history is off (set +o history), where you go is not recorded either.
+        if [[ ! -o history ]]; then
+            :
+        elif ! __nvt_journal_append; then
             __nvt_args+=(-- "${PWD}")
         elif ((${#__nvt_args[@]} == 0)); then
             __nvt_fold_now_and_then
