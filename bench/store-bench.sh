@@ -98,7 +98,7 @@ for n in $sizes; do
 	[[ $zi == – ]] || row "one \`add\` process, instructions" "$zi" "$ni" "$(ratio "$ni" "$zi")"
 	if ((n <= 10000)); then
 		# 200 cds among the tree's directories; nvt's hook is the real one (the journal and its folds).
-		cut -d'|' -f1 "$dir/z.txt" | head -200 | while IFS= read -r d; do printf 'cd %q\n' "$d"; done >"$dir/cds"
+		head -200 "$dir/z.txt" | cut -d'|' -f1 | while IFS= read -r d; do printf 'cd %q\n' "$d"; done >"$dir/cds"
 		printf 'PS1="$ "\n' >"$dir/rc-none"
 		printf 'PS1="$ "\neval "$(nvt init bash)"\n' >"$dir/rc-nvt"
 		printf 'PS1="$ "\neval "$(zoxide init bash)"\n' >"$dir/rc-zoxide"

@@ -176,7 +176,8 @@ public sealed class JumpDatabase : IDisposable
 
     /// <summary>
     /// A read. When the journal holds visits no fold has read, they are folded first in a write transaction (the read
-    /// then sees them); when that lock cannot be had in time, the read goes ahead on what is committed.
+    /// then sees them); when that lock cannot be had in time, or the disk has no room, the read goes ahead on what is
+    /// committed.
     /// </summary>
     private T Read<T>(long now, Func<T> body)
     {
@@ -186,9 +187,10 @@ public sealed class JumpDatabase : IDisposable
             {
                 return Write(now, options.MaxAge, (_, _) => body());
             }
-            catch (SqliteException e) when (e.IsBusy())
+            catch (SqliteException e) when (e.IsBusy() || e.IsDiskFull())
             {
-                // Another process holds the write lock, most likely folding these very visits.
+                // Another process holds the write lock (most likely folding these very visits), or the disk is full:
+                // the visits stay in the journal, and the read answers from what is committed.
             }
         }
 

@@ -88,23 +88,15 @@ public static class AddCommand
             // One database write for the directory and the command's arguments: the --fasd hook runs this per command.
             foreach (string reason in service.Add(paths, score, context.Clock.GetUtcNow().ToUnixTimeSeconds(), files, fromCommand))
             {
-                Debug(context, reason);
+                Report.Debug(context, "add", reason);
             }
         }
         catch (Exception e) when (e is not ConfigException)
         {
             // The prompt must never show an error: a locked, read-only or corrupt database only costs this one visit.
-            Debug(context, e.Message);
+            Report.Debug(context, "add", e.Message);
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static void Debug(INvtContext context, string message)
-    {
-        if (context.Settings.Debug)
-        {
-            context.Error.WriteLine($"nvt add: {message}");
-        }
     }
 }

@@ -23,22 +23,14 @@ internal static class FoldCommand
         {
             var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
             int folded = service.Fold(context.Clock.GetUtcNow().ToUnixTimeSeconds());
-            Debug(context, $"folded {folded} visits");
+            Report.Debug(context, "fold", $"folded {folded} visits");
         }
         catch (Exception e) when (e is not ConfigException)
         {
             // Run from the prompt: a busy or broken database leaves the journal for the next process.
-            Debug(context, e.Message);
+            Report.Debug(context, "fold", e.Message);
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static void Debug(INvtContext context, string message)
-    {
-        if (context.Settings.Debug)
-        {
-            context.Error.WriteLine($"nvt fold: {message}");
-        }
     }
 }

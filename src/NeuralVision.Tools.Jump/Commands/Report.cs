@@ -19,4 +19,13 @@ internal static class Report
                 $"nvt: the database was unreadable ({outcome.QuarantineReason}); moved it to {outcome.QuarantinedTo} and started a new one");
         }
     }
+
+    /// <summary>With NVT_DEBUG=1 only: why the silent commands the hooks run (add, fold) did what they did.</summary>
+    public static void Debug(INvtContext context, string command, string message)
+    {
+        if (context.Settings.Debug)
+        {
+            context.Error.WriteLine($"nvt {command}: {message}");
+        }
+    }
 }

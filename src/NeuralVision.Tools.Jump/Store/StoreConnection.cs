@@ -102,7 +102,10 @@ internal sealed class StoreConnection : IDisposable
         if (!journalModeSet)
         {
             journalModeSet = true;
-            Execute("PRAGMA journal_mode = " + RollbackJournal);
+            // NORMAL: 3 fdatasyncs per transaction instead of FULL's 5; SQLite still syncs before the database file is
+            // overwritten, so a crash cannot corrupt it on a journaling file system (ext4, xfs, btrfs). What nvt used
+            // with WAL before, too.
+            Execute("PRAGMA journal_mode = " + RollbackJournal + "; PRAGMA synchronous = NORMAL");
         }
     }
 
