@@ -11,6 +11,10 @@ public sealed class KonsoleDBusTab : IKonsoleTab
 {
     private const string SessionInterface = "org.kde.konsole.Session";
     private const string WindowInterface = "org.kde.konsole.Window";
+    private const string HandOverInterface = "org.kde.KDBusService";
+
+    /// <summary>KDBusService's object (it is also listed on /MainApplication, which refuses calls to it).</summary>
+    private const string HandOverPath = "/org/kde/konsole";
 
     private readonly DBusConnection connection;
     private readonly KonsoleTarget target;
@@ -52,6 +56,21 @@ public sealed class KonsoleDBusTab : IKonsoleTab
     public Task<string> GetDefaultProfileAsync() =>
         CallAsync(WindowPath(), WindowInterface, "defaultProfile", null, static (m, _) => m.GetBodyReader().ReadString());
 
+    public async Task LoadProfileAsync(string profileFile, string emptyLayout, string workingDirectory)
+    {
+        MessageBuffer message;
+        using (var writer = connection.GetMessageWriter())
+        {
+            writer.WriteMethodCallHeader(target.Service, HandOverPath, HandOverInterface, "CommandLine", "assa{sv}");
+            writer.WriteArray(new[] { "konsole", "--new-tab", "--layout", emptyLayout, "--profile", profileFile });
+            writer.WriteString(workingDirectory);
+            writer.WriteDictionaryEnd(writer.WriteDictionaryStart());
+            message = writer.CreateMessage();
+        }
+
+        await SendAsync(message, "CommandLine", static (m, _) => m.GetBodyReader().ReadInt32()).ConfigureAwait(false);
+    }
+
     public void Dispose() => connection.Dispose();
 
     private string WindowPath() =>
@@ -71,6 +90,11 @@ public sealed class KonsoleDBusTab : IKonsoleTab
             message = writer.CreateMessage();
         }
 
+        return await SendAsync(message, member, reader).ConfigureAwait(false);
+    }
+
+    private async Task<T> SendAsync<T>(MessageBuffer message, string member, MessageValueReader<T> reader)
+    {
         try
         {
             return await connection.CallMethodAsync(message, reader).WaitAsync(timeout).ConfigureAwait(false);
