@@ -3,6 +3,7 @@ using System.ComponentModel;
 using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Platform.Processes;
 using NeuralVision.Tools.SshProfile.Konsole;
+using NeuralVision.Tools.SshProfile.Restore;
 
 namespace NeuralVision.Tools.SshProfile.Commands;
 
@@ -144,7 +145,7 @@ public static class SshCommand
         ArgumentNullException.ThrowIfNull(context);
         // From the start: a SIGTERM that arrives while nvt talks to Konsole must still keep ssh from starting.
         using var foreground = context.ProcessRunner.BeginForeground(forwardTermination: true);
-        var session = new SshSession(context.Settings, context.ProcessRunner, konsole);
+        var session = new SshSession(context.Settings, context.ProcessRunner, konsole, context.Environment.CurrentDirectory);
         return RunAsync(context, session, foreground, request).GetAwaiter().GetResult();
     }
 
@@ -163,16 +164,10 @@ public static class SshCommand
             return RunSsh(foreground, plan);
         }
 
-        string? restore = await session.SwitchAsync(plan).ConfigureAwait(false);
-        Print(context, session);
         TextWriter? terminal = context.Terminal.OutputIsTerminal ? context.Output : null;
-        bool background = false;
-        if (restore is null && plan.Background is not null && terminal is not null)
-        {
-            terminal.Write("\e]11;" + plan.Background + "\a");
-            terminal.Flush();
-            background = true;
-        }
+        var change = await session.SwitchAsync(plan, canWriteEscapes: terminal is not null).ConfigureAwait(false);
+        Print(context, session);
+        Write(terminal, change?.Before ?? "");
 
         try
         {
@@ -180,22 +175,17 @@ public static class SshCommand
         }
         finally
         {
-            if (restore is not null)
+            if (change is not null)
             {
-                await session.RestoreAsync(plan, restore).ConfigureAwait(false);
+                // The terminal may be gone (SIGHUP after the window closed): then only the D-Bus part matters.
+                Write(terminal, TerminalColours.Undo(change.Undo));
+                await session.RestoreAsync(plan, change).ConfigureAwait(false);
                 Print(context, session);
             }
 
-            // The terminal may be gone (SIGHUP after the window closed): the profile is restored, the rest is moot.
             try
             {
-                if (background)
-                {
-                    terminal!.Write("\e]111\a");
-                    terminal.Flush();
-                }
-
-                if (!request.Quiet && WelcomesBack(context, plan, switched: restore is not null || background))
+                if (!request.Quiet && WelcomesBack(context, plan, switched: change is not null))
                 {
                     context.Error.WriteLine("Welcome back!");
                 }
@@ -203,6 +193,23 @@ public static class SshCommand
             catch (IOException)
             {
             }
+        }
+    }
+
+    private static void Write(TextWriter? terminal, string sequence)
+    {
+        if (terminal is null || sequence.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            terminal.Write(sequence);
+            terminal.Flush();
+        }
+        catch (IOException)
+        {
         }
     }
 

@@ -38,7 +38,7 @@ public static class HostMappingEditor
         }
         catch (ConfigException e)
         {
-            throw new ConfigException($"{path} was not changed because it does not parse: {e.Message}");
+            throw new ConfigException($"{e.Message} (the file does not parse, so --host did not change it)");
         }
 
         string? current = before?.Profiles?.GetValueOrDefault(pattern);
@@ -75,9 +75,14 @@ public static class HostMappingEditor
             return;
         }
 
-        string target = File.ResolveLinkTarget(edit.Path, returnFinalTarget: true)?.FullName ?? edit.Path;
+        string target = edit.Path;
         try
         {
+            if (new FileInfo(target).LinkTarget is not null)
+            {
+                target = File.ResolveLinkTarget(target, returnFinalTarget: true)?.FullName ?? target;
+            }
+
             var mode = File.Exists(target)
                 ? File.GetUnixFileMode(target)
                 : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;

@@ -37,11 +37,17 @@ public sealed record ProfileBase(string Name, string? File, KonsoleIni Profile, 
 
         string schemeName = profile.Get("Appearance", "ColorScheme") is { Length: > 0 } configured ? configured : KonsoleDirectories.DefaultScheme;
         string? schemeFile = directories.FindScheme(schemeName);
+        if (schemeFile is null)
+        {
+            // Konsole itself shows a profile whose scheme file is gone in plain white; a new scheme starts from Breeze,
+            // the built-in profile's, instead (from nvt's copy when no Breeze.colorscheme is installed either).
+            schemeName = KonsoleDirectories.DefaultScheme;
+            schemeFile = directories.FindScheme(schemeName);
+        }
+
         string? schemeText = schemeFile is null ? null : KonsoleDirectories.TryRead(schemeFile);
         if (schemeText is null)
         {
-            // Konsole itself shows a profile whose scheme file is gone in plain white; a new scheme starts from Breeze,
-            // the built-in profile's, instead (SchemeFile null tells the command to say so).
             schemeFile = null;
             schemeText = BreezeScheme.Text;
         }

@@ -65,6 +65,32 @@ public static class ProfileMaker
             @base.Foreground);
     }
 
+    /// <summary>Throws (exit 1) when one of the draft's files exists already.</summary>
+    public static void RefuseExisting(ProfileDraft draft)
+    {
+        if (ExistingFile(draft) is string existing)
+        {
+            throw new NvtException($"{existing} exists already (--force replaces it)", ExitCodes.ProfileExists);
+        }
+    }
+
+    /// <summary>Removes the draft's two files (after a later step failed); what cannot be removed stays.</summary>
+    public static void Delete(ProfileDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        foreach (string path in new[] { draft.ProfilePath, draft.SchemePath })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The error that made nvt undo the write is the one to report.
+            }
+        }
+    }
+
     /// <summary>The first of the draft's files that exists already, or null.</summary>
     public static string? ExistingFile(ProfileDraft draft)
     {
@@ -79,9 +105,9 @@ public static class ProfileMaker
     public static void Write(ProfileDraft draft, bool force)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (!force && ExistingFile(draft) is string existing)
+        if (!force)
         {
-            throw new NvtException($"{existing} exists already (--force replaces it)", ExitCodes.ProfileExists);
+            RefuseExisting(draft);
         }
 
         string path = draft.SchemePath;

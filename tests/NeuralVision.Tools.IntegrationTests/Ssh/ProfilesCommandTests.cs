@@ -22,7 +22,7 @@ public sealed class ProfilesCommandTests
               web* -> Danger
               (any other host) -> Default
 
-            Backgrounds (terminals other than Konsole):
+            Backgrounds (OSC 11 outside Konsole; in Konsole for hosts without a profile):
               web* -> #330000
 
             """, result.Stdout);
