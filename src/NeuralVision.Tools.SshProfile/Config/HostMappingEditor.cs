@@ -52,10 +52,16 @@ public static class HostMappingEditor
             throw new ConfigException($"{path} maps \"{pattern}\" to '{current}' already (--force changes it to '{profile}')");
         }
 
+        // Tomlyn's typed reader lets some errors through (a table defined twice); its validating parser does not.
         var document = SyntaxParser.Parse(text, path, true);
+        if (document.HasErrors)
+        {
+            throw new ConfigException($"{document.Diagnostics.First()} (the file does not parse, so --host did not change it)");
+        }
+
         string line = Quote(pattern) + " = " + Quote(profile);
         string newText = current is not null ? ReplaceValue(text, document, pattern, profile) : Insert(text, document, line);
-        if (NvtConfigFile.Parse(newText, path).Ssh?.Profiles?.GetValueOrDefault(pattern) != profile)
+        if (SyntaxParser.Parse(newText, path, true).HasErrors || NvtConfigFile.Parse(newText, path).Ssh?.Profiles?.GetValueOrDefault(pattern) != profile)
         {
             throw new ConfigException($"{path} was not changed: its [ssh.profiles] is written in a form nvt does not edit; add the line {line} yourself");
         }
