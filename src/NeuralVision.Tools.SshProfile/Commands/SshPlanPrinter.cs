@@ -17,7 +17,9 @@ internal static class SshPlanPrinter
 
         string resolved = host.HostName is null ? "" : $" (HostName {host.HostName}" + (host.User is null ? ")" : $", User {host.User})");
         output.WriteLine($"host: {host.Alias}{resolved}");
-        output.WriteLine(plan.Profile is null ? "profile: (no switch)" : $"profile: {plan.Profile.Name} (from {plan.Profile.Reason})");
+        output.WriteLine(plan.Profile is not null ? $"profile: {plan.Profile.Name} (from {plan.Profile.Reason})"
+            : plan.GeneratedProfile is string generated ? $"profile: {generated} (nvt's, for the background below)"
+            : "profile: (no switch)");
         if (plan.Target is null)
         {
             output.WriteLine(plan.Skipped ? "konsole: (not asked: --no-switch)" : "konsole: (not in a Konsole tab)");
@@ -30,8 +32,8 @@ internal static class SshPlanPrinter
 
         if (plan.Background is { } background)
         {
-            string how = plan.GeneratedProfile is string generated
-                ? $"shown through profile {generated}, made from {plan.CurrentProfile ?? "the tab's profile"} if it does not exist"
+            string how = plan.GeneratedProfile is string made
+                ? $"shown through profile {made}, made from {plan.CurrentProfile ?? "the tab's profile"} if it does not exist"
                 : plan.Profile is not null ? "OSC 11 outside Konsole"
                 : "OSC 11";
             string why = background.Auto is { } auto
