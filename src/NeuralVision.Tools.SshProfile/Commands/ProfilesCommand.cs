@@ -69,6 +69,7 @@ public static class ProfilesCommand
         {
             output.WriteLine($"Host mappings: none, {path} does not exist. To start, write it with:");
             output.Write(ExampleConfig);
+            output.WriteLine("or make a profile and its mapping in one go: nvt profiles create Puffin --background '#2b1b1b' --host puffin");
             return ExitCodes.Ok;
         }
 

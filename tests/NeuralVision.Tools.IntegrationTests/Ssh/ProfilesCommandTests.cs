@@ -38,6 +38,7 @@ public sealed class ProfilesCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("(not in a Konsole tab", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  (none)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Host mappings: none, ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nvt profiles create Puffin --background '#2b1b1b' --host puffin", result.Stdout, StringComparison.Ordinal);
     }
 }
