@@ -27,7 +27,7 @@ public static class SshCommand
         new(ProfileOption, "Switch to this Konsole profile, whatever the configuration says", "NAME", "a profile name"),
         new(NoSwitchOption, "Run ssh without switching the profile or the background"),
         new(QuietOption, "Do not print \"Welcome back!\" when ssh exits"),
-        new(DryRunOption, "Print the host, the chosen profile, the D-Bus target and the ssh command, then exit"),
+        new(DryRunOption, "Print the host, the chosen profile, the D-Bus target, the background colour and the ssh command, then exit"),
         new(VerboseOption, "Say why no switch happens, and report every D-Bus problem"),
     ];
 
@@ -36,7 +36,10 @@ public static class SshCommand
         "Configuration:\n"
         + "  Hosts are mapped to Konsole profiles in $NVT_CONFIG, else $XDG_CONFIG_HOME/nvt/config.toml, else\n"
         + "  ~/.config/nvt/config.toml (`nvt profiles` shows which file and what it maps). For example:\n\n"
-        + ProfilesCommand.ExampleConfig;
+        + ProfilesCommand.ExampleConfig
+        + "\n  `nvt profiles create NAME --background '#rrggbb' --host PATTERN` makes a profile and its mapping.\n"
+        + "  [ssh.backgrounds] \"PATTERN\" = \"#rrggbb\", or [ssh] auto_background = true, colour hosts without a profile.\n"
+        + "  If nvt is killed, the shell integration's prompt hook restores the tab (`nvt profiles restore`).\n";
 
     /// <summary>
     /// The command as System.CommandLine sees it: only for `nvt ssh --help`, `nvt --help` and completion, with its

@@ -188,7 +188,8 @@ public sealed class KonsoleSshTests : IClassFixture<KonsoleSshFixture>, IDisposa
     {
         string running = Path.Combine(konsole.Root, name + ".running");
         string stop = Path.Combine(konsole.Root, name + ".stop");
-        string remote = $"touch '{running}'; while [ ! -e '{stop}' ]; do sleep 0.1; done";
+        // The loop also ends when the run directory goes: an ssh killed with the tab leaves no remote shell behind.
+        string remote = $"touch '{running}'; while [ ! -e '{stop}' ] && [ -d '{konsole.Root}' ]; do sleep 0.1; done";
         string options = string.Join(' ', sshd.ClientOptions.Select(option => "'" + option + "'"));
         // -n: the remote command reads nothing; an ssh orphaned by a killed nvt must not fight the shell for the tab.
         var exited = konsole.RunAndWaitAsync($"clear; nvt ssh -n {options} {Environment.UserName}@127.0.0.1 \"{remote}\"", TimeSpan.FromSeconds(60));
