@@ -146,14 +146,18 @@ public sealed class SshSession
     /// work, an escape sequence for the command to write, undone by setProfile(previous). Elsewhere OSC 11, when
     /// <paramref name="canWriteEscapes"/> (stdout is the terminal). The restore marker is written first.
     /// </summary>
-    public async Task<LookChange?> SwitchAsync(SshPlan plan, bool canWriteEscapes)
+    public Task<LookChange?> SwitchAsync(SshPlan plan, bool canWriteEscapes)
     {
         ArgumentNullException.ThrowIfNull(plan);
         string? profile = plan.Profile?.Name ?? plan.GeneratedProfile;
-        if (plan.Tab is IKonsoleTab tab && profile is not null)
-        {
-            return await SwitchKonsoleAsync(plan, tab, profile, canWriteEscapes).ConfigureAwait(false);
-        }
+        return plan.Tab is IKonsoleTab tab && profile is not null
+            ? SwitchKonsoleAsync(plan, tab, profile, canWriteEscapes)
+            : Task.FromResult(SwitchTerminal(plan, canWriteEscapes));
+    }
+
+    /// <summary>OSC 11 outside Konsole, with the terminal's way back.</summary>
+    private LookChange? SwitchTerminal(SshPlan plan, bool canWriteEscapes)
+    {
 
         if (plan.Background is not { } background || plan.Host is null)
         {
@@ -219,19 +223,19 @@ public sealed class SshSession
         }
 
         var preparer = new ProfilePreparer(directories, settings.XdgRuntimeDir, workingDirectory);
-        var fallback = await preparer.PrepareAsync(tab, profile, plan.ProfileFile, plan.Profile is null ? plan.Background?.Colour : null, before)
+        string? escape = await preparer.PrepareAsync(tab, profile, plan.ProfileFile, plan.Profile is null ? plan.Background?.Colour : null, before)
             .ConfigureAwait(false);
         LookChange change;
-        if (fallback is not null)
+        if (escape is not null)
         {
-            if (fallback.Escape is null || !canWriteEscapes)
+            if (escape.Length == 0 || !canWriteEscapes)
             {
-                Warn((fallback.Problem ?? $"Konsole has no profile named '{profile}'") + "; the profile stays as it is");
+                Warn((preparer.Problem ?? $"Konsole has no profile named '{profile}'") + "; the profile stays as it is");
                 return null;
             }
 
-            Warn(fallback.Problem + "; its colours are shown with an escape sequence instead");
-            change = new LookChange(before, fallback.Escape, ColourUndo.None);
+            Warn(preparer.Problem + "; its colours are shown with an escape sequence instead");
+            change = new LookChange(before, escape, ColourUndo.None);
             WriteMarker(plan, change);
             return change;
         }

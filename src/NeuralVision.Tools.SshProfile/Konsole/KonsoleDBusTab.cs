@@ -68,7 +68,8 @@ public sealed class KonsoleDBusTab : IKonsoleTab
             message = writer.CreateMessage();
         }
 
-        await SendAsync(message, "CommandLine", static (m, _) => m.GetBodyReader().ReadInt32()).ConfigureAwait(false);
+        // Its int answer (0) says nothing profileList() does not; reading it as nothing reuses setProfile's reader type.
+        await SendAsync<object?>(message, "CommandLine", static (_, _) => null).ConfigureAwait(false);
     }
 
     public void Dispose() => connection.Dispose();
@@ -76,7 +77,8 @@ public sealed class KonsoleDBusTab : IKonsoleTab
     private string WindowPath() =>
         target.WindowPath ?? throw new KonsoleException($"{EnvVars.KonsoleWindow} is not set, so the window cannot be asked");
 
-    private async Task<T> CallAsync<T>(string path, string @interface, string member, string? argument, MessageValueReader<T> reader)
+    // Not async itself: each async method is a state machine type whose static block every nvt start pays for.
+    private Task<T> CallAsync<T>(string path, string @interface, string member, string? argument, MessageValueReader<T> reader)
     {
         MessageBuffer message;
         using (var writer = connection.GetMessageWriter())
@@ -90,7 +92,7 @@ public sealed class KonsoleDBusTab : IKonsoleTab
             message = writer.CreateMessage();
         }
 
-        return await SendAsync(message, member, reader).ConfigureAwait(false);
+        return SendAsync(message, member, reader);
     }
 
     private async Task<T> SendAsync<T>(MessageBuffer message, string member, MessageValueReader<T> reader)

@@ -23,13 +23,19 @@ public sealed class ProfilePreparer
         this.workingDirectory = workingDirectory;
     }
 
+    /// <summary>Why the last <see cref="PrepareAsync"/> could not make the profile ready; null when nothing went wrong.</summary>
+    public string? Problem { get; private set; }
+
     /// <summary>
-    /// Null when <paramref name="name"/> can be switched to with setProfile; otherwise what can be done instead. A
-    /// <paramref name="background"/> means the profile is nvt's generated one for that colour.
+    /// Null when <paramref name="name"/> can be switched to with setProfile; otherwise the escape sequence that shows
+    /// its colours anyway (OSC 50 of its scheme, OSC 11 of its background), or "" when there is none (the profile has
+    /// no file at all); <see cref="Problem"/> says why. A <paramref name="background"/> means the profile is nvt's
+    /// generated one for that colour. (A string, not a record: every Task of a new type costs each nvt start.)
     /// </summary>
-    public async Task<ProfileFallback?> PrepareAsync(IKonsoleTab tab, string name, string? file, Colour? background, string basedOn)
+    public async Task<string?> PrepareAsync(IKonsoleTab tab, string name, string? file, Colour? background, string basedOn)
     {
         ArgumentNullException.ThrowIfNull(tab);
+        Problem = null;
         try
         {
             if (await KonsoleProfileLoader.IsLoadedAsync(tab, name).ConfigureAwait(false))
@@ -54,27 +60,27 @@ public sealed class ProfilePreparer
                 }
                 catch (NvtException e)
                 {
-                    return new ProfileFallback(TerminalColours.SetBackground(colour, ColourUndo.None), $"cannot make the profile {name}: {e.Message}");
+                    Problem = $"cannot make the profile {name}: {e.Message}";
+                    return TerminalColours.SetBackground(colour, ColourUndo.None);
                 }
             }
         }
 
         if (file is null)
         {
-            return new ProfileFallback(null, null);
+            return "";
         }
 
-        string? problem = await KonsoleProfileLoader.LoadAsync(tab, name, file, runtimeDirectory, workingDirectory).ConfigureAwait(false);
-        if (problem is null)
+        Problem = await KonsoleProfileLoader.LoadAsync(tab, name, file, runtimeDirectory, workingDirectory).ConfigureAwait(false);
+        if (Problem is null)
         {
             return null;
         }
 
         string? scheme = KonsoleDirectories.TryRead(file) is string text ? KonsoleIni.Parse(text).Get("Appearance", "ColorScheme") : null;
-        string? escape = background is Colour shown ? TerminalColours.SetBackground(shown, ColourUndo.None)
+        return background is Colour shown ? TerminalColours.SetBackground(shown, ColourUndo.None)
             : !string.IsNullOrEmpty(scheme) && directories.FindScheme(scheme) is not null ? TerminalColours.ShowScheme(scheme)
-            : null;
-        return new ProfileFallback(escape, problem);
+            : "";
     }
 
     /// <summary>

@@ -76,7 +76,7 @@ public sealed class KonsoleDirectories
     public string? FindScheme(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Directories.Select(dir => Path.Combine(dir, name + ".colorscheme")).FirstOrDefault(File.Exists);
+        return FirstExisting(name + ".colorscheme");
     }
 
     /// <summary>konsolerc's <c>[Desktop Entry] DefaultProfile=</c> as a profile name (without ".profile"), or null.</summary>
@@ -90,7 +90,7 @@ public sealed class KonsoleDirectories
         }
 
         // The entry is a file name; the profile's name is what that file says, or the file name without .profile.
-        string? found = Directories.Select(dir => Path.Combine(dir, file)).FirstOrDefault(File.Exists);
+        string? found = FirstExisting(file);
         return (found is null ? null : NameIn(found)) ?? Path.GetFileNameWithoutExtension(file);
     }
 
@@ -105,6 +105,22 @@ public sealed class KonsoleDirectories
         {
             return null;
         }
+    }
+
+    /// <summary>The first directory's <paramref name="file"/> that exists. (A loop: LINQ's lambdas would add static
+    /// blocks to every nvt start.)</summary>
+    private string? FirstExisting(string file)
+    {
+        foreach (string dir in Directories)
+        {
+            string path = Path.Combine(dir, file);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
     }
 
     private static string? NameIn(string path) => TryRead(path) is string text ? KonsoleIni.Parse(text).Get("General", "Name") : null;

@@ -10,8 +10,13 @@ namespace NeuralVision.Tools.SshProfile.Profiles;
 /// </summary>
 public sealed class KonsoleIni
 {
-    // SortedDictionary with ordinal order: KConfig keeps entries in a QMap of byte strings, so it writes them sorted.
-    private readonly SortedDictionary<string, SortedDictionary<string, string>> groups = new(StringComparer.Ordinal);
+    /// <summary>Between group and key in <see cref="entries"/>: below every printable character, so sorting the
+    /// combined keys ordinally sorts by group, then key, as KConfig's QMap of byte strings does.</summary>
+    private const char Separator = '\u001f';
+
+    // One flat string-to-string map rather than nested or sorted collections: every generic instantiation nvt's image
+    // holds costs each start of nvt, `nvt add` included (ARCHITECTURE.md, start-up).
+    private readonly Dictionary<string, string> entries = new(StringComparer.Ordinal);
 
     public static KonsoleIni Parse(string text)
     {
@@ -29,14 +34,13 @@ public sealed class KonsoleIni
             if (line[0] == '[' && line[^1] == ']')
             {
                 group = line[1..^1];
-                ini.Group(group);
                 continue;
             }
 
             int equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals > 0)
             {
-                ini.Group(group)[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+                ini.entries[group + Separator + line[..equals].Trim()] = line[(equals + 1)..].Trim();
             }
         }
 
@@ -44,14 +48,13 @@ public sealed class KonsoleIni
     }
 
     /// <summary>The raw value of <paramref name="key"/> in <paramref name="group"/>, or null.</summary>
-    public string? Get(string group, string key) =>
-        groups.TryGetValue(group, out var entries) && entries.TryGetValue(key, out string? value) ? value : null;
+    public string? Get(string group, string key) => entries.GetValueOrDefault(group + Separator + key);
 
     /// <summary>Sets a value, escaped as KConfig would write it.</summary>
-    public void Set(string group, string key, string value) => Group(group)[key] = Escape(value);
+    public void Set(string group, string key, string value) => entries[group + Separator + key] = Escape(value);
 
     /// <summary>Sets a value only when the group has none for the key.</summary>
-    public void SetDefault(string group, string key, string value) => Group(group).TryAdd(key, Escape(value));
+    public void SetDefault(string group, string key, string value) => entries.TryAdd(group + Separator + key, Escape(value));
 
     /// <summary>
     /// KConfig's rules for a value: backslashes, newlines, tabs and carriage returns as escapes, and a leading or
@@ -81,36 +84,32 @@ public sealed class KonsoleIni
     /// <summary>The file as KConfig writes it: entries outside any group first, then the groups in order.</summary>
     public override string ToString()
     {
+        string[] keys = [.. entries.Keys];
+        Array.Sort(keys, StringComparer.Ordinal);
         var text = new StringBuilder();
-        foreach (var (name, entries) in groups)
+        string? group = null;
+        foreach (string combined in keys)
         {
-            if (text.Length > 0)
+            int separator = combined.IndexOf(Separator, StringComparison.Ordinal);
+            string name = combined[..separator];
+            if (name != group)
             {
-                text.Append('\n');
+                if (text.Length > 0)
+                {
+                    text.Append('\n');
+                }
+
+                if (name.Length > 0)
+                {
+                    text.Append('[').Append(name).Append("]\n");
+                }
+
+                group = name;
             }
 
-            if (name.Length > 0)
-            {
-                text.Append('[').Append(name).Append("]\n");
-            }
-
-            foreach (var (key, value) in entries)
-            {
-                text.Append(key).Append('=').Append(value).Append('\n');
-            }
+            text.Append(combined[(separator + 1)..]).Append('=').Append(entries[combined]).Append('\n');
         }
 
         return text.ToString();
-    }
-
-    private SortedDictionary<string, string> Group(string name)
-    {
-        if (!groups.TryGetValue(name, out var entries))
-        {
-            entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            groups[name] = entries;
-        }
-
-        return entries;
     }
 }

@@ -33,9 +33,12 @@ public static class ProfileName
             return "contains '..' (it becomes a file name in Konsole's directory)";
         }
 
-        if (name.Any(char.IsControl))
+        foreach (char c in name)
         {
-            return "contains a control character";
+            if (char.IsControl(c))
+            {
+                return "contains a control character";
+            }
         }
 
         if (name[0] == '.' || name[0] == ' ' || name[^1] == ' ')
@@ -47,6 +50,14 @@ public static class ProfileName
     }
 
     /// <summary>The name quoted for a message, with control characters made visible.</summary>
-    private static string Show(string? name) =>
-        "'" + string.Concat((name ?? "").Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString())) + "'";
+    private static string Show(string? name)
+    {
+        var text = new System.Text.StringBuilder("'");
+        foreach (char c in name ?? "")
+        {
+            text.Append(char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString());
+        }
+
+        return text.Append('\'').ToString();
+    }
 }
