@@ -169,37 +169,6 @@ public static class HostMappingEditor
         return string.Join('\n', lines);
     }
 
-    /// <summary>The '=' between key and value: the first one outside quotes.</summary>
-    private static int ValueEquals(string body)
-    {
-        char quote = '\0';
-        for (int i = 0; i < body.Length; i++)
-        {
-            char c = body[i];
-            if (quote != '\0')
-            {
-                if (c == '\\' && quote == '"')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '=')
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>The new text parses, maps the pattern to the profile, and means the same as before for everything else.</summary>
     private static bool MapsTo(string newText, string path, string pattern, string profile, SshConfig? before)
     {
@@ -270,7 +239,13 @@ public static class HostMappingEditor
     }
 
     /// <summary>Where a comment starts, outside quotes; -1 for none.</summary>
-    private static int CommentStart(string line)
+    private static int CommentStart(string line) => FirstOutsideQuotes(line, '#');
+
+    /// <summary>The '=' between key and value: the first one outside quotes.</summary>
+    private static int ValueEquals(string body) => FirstOutsideQuotes(body, '=');
+
+    /// <summary>The first <paramref name="wanted"/> outside "basic" (with \" escapes) and 'literal' strings; -1 for none.</summary>
+    private static int FirstOutsideQuotes(string line, char wanted)
     {
         char quote = '\0';
         for (int i = 0; i < line.Length; i++)
@@ -291,7 +266,7 @@ public static class HostMappingEditor
             {
                 quote = c;
             }
-            else if (c == '#')
+            else if (c == wanted)
             {
                 return i;
             }
