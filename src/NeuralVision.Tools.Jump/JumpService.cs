@@ -64,7 +64,10 @@ public sealed class JumpService
             {
                 if (!fromCommand)
                 {
-                    skipped.Add(allowFiles ? $"does not exist: {stored}" : $"not a directory: {stored}");
+                    // .NET decodes argv as UTF-8 and turns a byte that is not into U+FFFD, so such a name can no longer
+                    // be found; the shell hooks' journal keeps the bytes (it is read as bytes).
+                    skipped.Add(stored.Contains('\uFFFD', StringComparison.Ordinal) ? $"name is not valid UTF-8, which arguments cannot carry (the shell hook's journal can): {stored}"
+                        : allowFiles ? $"does not exist: {stored}" : $"not a directory: {stored}");
                 }
             }
             else if (!accepted.Any(visit => visit.Path == stored))

@@ -86,6 +86,13 @@ internal static class ImportCommand
         var counts = outcome.Value;
         context.Output.Write($"imported {counts.Added}, merged {counts.Merged}, skipped {parsed.SkippedEntries} from {file}\n");
 
+        if (parsed.LoweredRanks > 0)
+        {
+            string bound = Store.RankAging.MaximumRank(context.Settings.MaxAge).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            context.Output.Write(
+                $"lowered {parsed.LoweredRanks} {(parsed.LoweredRanks == 1 ? "rank" : "ranks")} above {bound} (NVT_MAXAGE / 10) to {bound}, keeping their order of best entries first\n");
+        }
+
         int missing = parsed.Entries.Select(entry => entry.Path).Distinct(StringComparer.Ordinal)
             .Count(entryPath => !context.FileSystem.DirectoryExists(entryPath) && !context.FileSystem.FileExists(entryPath));
         if (missing > 0)

@@ -22,12 +22,12 @@ public static class AutojumpFormat
 
     public static double RankForWeight(double weight) => Math.Max(Frecency.MinimumRank, Math.Pow(weight / WeightOfOneVisit, 2));
 
-    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName, long lastWrite, double maximumRank = ImportedValues.DefaultMaximumRank)
+    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName, long lastWrite)
     {
-        return TextLines.ParseEach(data, fileName, text => ParseLine(text, lastWrite, maximumRank));
+        return TextLines.ParseEach(data, fileName, text => ParseLine(text, lastWrite));
     }
 
-    private static LineResult ParseLine(string line, long lastWrite, double maximumRank)
+    private static LineResult ParseLine(string line, long lastWrite)
     {
 
         // The weight never holds a tab, so splitting at the first one keeps a tab inside a path.
@@ -51,7 +51,7 @@ public static class AutojumpFormat
         }
 
         double rank = RankForWeight(weight);
-        return ImportedValues.CheckRank(rank, maximumRank) is string badRank
+        return ImportedValues.CheckRank(rank) is string badRank
             ? badRank
             : new JumpEntry(PathNormalizer.Normalize(path, "/"), rank, lastWrite);
     }

@@ -11,7 +11,8 @@ public static class JumpImporter
     /// fasd path is looked up: an existing file becomes a file entry; directories and paths missing now stay
     /// directories (a missing path may be on an unmounted drive, so it is kept, never dropped; zoxide #105). Visit
     /// times in the future (a clock that was wrong) are brought back to <paramref name="now"/>, so they cannot stay on
-    /// top for years.
+    /// top for years, and ranks above <paramref name="maximumRank"/> are lowered to it (counted in
+    /// <see cref="ImportFile.LoweredRanks"/>).
     /// </summary>
     public static ImportFile Read(ImportFormat format, string path, IFileSystem fileSystem, long now, double maximumRank = ImportedValues.DefaultMaximumRank)
     {
@@ -21,16 +22,24 @@ public static class JumpImporter
 
         var file = format switch
         {
-            ImportFormat.Zoxide => ZoxideFormat.Parse(data, path, maximumRank),
-            ImportFormat.Autojump => AutojumpFormat.Parse(data, path, Math.Min(lastWrite, now), maximumRank),
-            _ => PipeSeparatedFormat.Parse(data, path, maximumRank),
+            ImportFormat.Zoxide => ZoxideFormat.Parse(data, path),
+            ImportFormat.Autojump => AutojumpFormat.Parse(data, path, Math.Min(lastWrite, now)),
+            _ => PipeSeparatedFormat.Parse(data, path),
         };
 
-        var entries = file.Entries.Select(entry => entry with
+        int lowered = 0;
+        var entries = new List<JumpEntry>(file.Entries.Count);
+        foreach (var entry in file.Entries)
         {
-            LastAccess = Math.Min(entry.LastAccess, now),
-            Kind = format == ImportFormat.Fasd && fileSystem.FileExists(entry.Path) ? EntryKind.File : EntryKind.Directory,
-        }).ToList();
-        return file with { Entries = entries };
+            lowered += entry.Rank > maximumRank ? 1 : 0;
+            entries.Add(entry with
+            {
+                Rank = Math.Min(entry.Rank, maximumRank),
+                LastAccess = Math.Min(entry.LastAccess, now),
+                Kind = format == ImportFormat.Fasd && fileSystem.FileExists(entry.Path) ? EntryKind.File : EntryKind.Directory,
+            });
+        }
+
+        return file with { Entries = entries, LoweredRanks = lowered };
     }
 }

@@ -11,10 +11,10 @@ namespace NeuralVision.Tools.Jump.Import;
 /// </summary>
 public static class PipeSeparatedFormat
 {
-    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName, double maximumRank = ImportedValues.DefaultMaximumRank) =>
-        TextLines.ParseEach(data, fileName, line => ParseLine(line, maximumRank));
+    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName) =>
+        TextLines.ParseEach(data, fileName, ParseLine);
 
-    private static LineResult ParseLine(string line, double maximumRank)
+    private static LineResult ParseLine(string line)
     {
         int epochBar = line.LastIndexOf('|');
         int rankBar = epochBar > 0 ? line.LastIndexOf('|', epochBar - 1) : -1;
@@ -38,7 +38,7 @@ public static class PipeSeparatedFormat
             return $"rank '{rankText}' is not a non-negative number";
         }
 
-        if (ImportedValues.CheckRank(rank, maximumRank) is string badRank)
+        if (ImportedValues.CheckRank(rank) is string badRank)
         {
             return badRank;
         }

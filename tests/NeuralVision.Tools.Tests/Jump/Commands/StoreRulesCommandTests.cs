@@ -83,13 +83,39 @@ public sealed class StoreRulesCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_OneHugeRank_IsAPerLineErrorAndSkipBadKeepsTheRest()
+    public void Import_OneHugeRank_IsLoweredToTheBoundAndKeepsEveryOtherEntry()
     {
         string file = nvt.MakeFile("z.txt");
-        File.WriteAllText(file, "/a|5|1700000000\n/b|1e300|1700000000\n/c|nan|1700000000\n");
+        File.WriteAllText(file, "/a|5|1700000000\n/b|1e300|1700000000\n/c|0.5|1700000000\n");
+
+        Assert.Equal(ExitCodes.Ok, nvt.RunTopLevel("import", "--from", "z", file));
+        Assert.Contains("lowered 1 rank above 1000 (NVT_MAXAGE / 10) to 1000", nvt.Output.ToString(), StringComparison.Ordinal);
+        nvt.ResetOutput();
+        nvt.Run("list");
+        Assert.Equal("/b\n/a\n/c\n", nvt.Output.ToString());
+    }
+
+    [Fact]
+    public void Import_HeavyZUserAboveTheBound_KeepsTheMostUsedDirectoryFirst()
+    {
+        // rupa/z ages only when its total passes 9,000: a rank of 1,500 is an ordinary most-used directory.
+        string file = nvt.MakeFile("z.txt");
+        File.WriteAllText(file, "/tmp|1500|1700000000\n/usr|3|1700000000\n");
+
+        Assert.Equal(ExitCodes.Ok, nvt.RunTopLevel("import", "--from", "z", file));
+        nvt.ResetOutput();
+        nvt.Run("list");
+        Assert.Equal("/tmp\n/usr\n", nvt.Output.ToString());
+    }
+
+    [Fact]
+    public void Import_NotANumberRank_IsAPerLineErrorAndSkipBadKeepsTheRest()
+    {
+        string file = nvt.MakeFile("z.txt");
+        File.WriteAllText(file, "/a|5|1700000000\n/c|nan|1700000000\n");
 
         Assert.Equal(ExitCodes.BadImportFile, nvt.RunTopLevel("import", "--from", "z", file));
-        Assert.Contains($"{file}:2: rank 1E+300 is not between 0 and 1000 (NVT_MAXAGE / 10)", nvt.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{file}:2: rank 'nan' is not a non-negative number", nvt.Error.ToString(), StringComparison.Ordinal);
         nvt.ResetOutput();
 
         Assert.Equal(ExitCodes.Ok, nvt.Run("import", "--from", "z", "--skip-bad", file));
