@@ -25,12 +25,10 @@ internal sealed class DeferredKey : IPrivateKeySource
     {
         try
         {
-            var publicKey = File.Exists(path + ".pub")
-                ? Keys.SshPublicKey.ParseLine(File.ReadAllLines(path + ".pub").FirstOrDefault(line => line.Trim().Length > 0) ?? "")
-                : Keys.OpenSshPrivateKeyFormat.ReadPublicKey(File.ReadAllText(path));
+            var publicKey = KeyFiles.ReadPublicKeys(path)[0];
             return publicKey is null ? null : new DeferredKey(path, credentials, publicKey.Blob, publicKey.TypeName);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Keys.KeyFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or KeyFormatException)
         {
             return null;
         }

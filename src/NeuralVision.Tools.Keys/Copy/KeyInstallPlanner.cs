@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralVision.Tools.Platform.Files;
 using NeuralVision.Tools.Platform.OpenSsh;
 using NeuralVision.Tools.Platform.Processes;
 using NeuralVision.Tools.Platform.Settings;
@@ -94,9 +95,13 @@ public static class KeyInstallPlanner
                 ? first
                 : throw new KeyCopyException($"{path} holds no public key");
         }
-        catch (Exception e) when (e is KeyFormatException or IOException or UnauthorizedAccessException)
+        catch (KeyFormatException e)
         {
             throw new KeyCopyException($"{path}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KeyCopyException($"cannot read {path}: {FileErrors.Describe(e)}", e);
         }
     }
 

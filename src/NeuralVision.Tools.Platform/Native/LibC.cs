@@ -22,6 +22,18 @@ public static unsafe partial class LibC
 
     public const int OpenCloseOnExec = 0x80000;
 
+    /// <summary>O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.</summary>
+    public const int OpenNonBlocking = 0x800;
+
+    /// <summary>O_NOCTTY: opening a terminal device never makes it the controlling terminal.</summary>
+    public const int OpenNoControllingTerminal = 0x100;
+
+    /// <summary>ENOENT.</summary>
+    public const int NoSuchFile = 2;
+
+    /// <summary>EACCES.</summary>
+    public const int PermissionDenied = 13;
+
     /// <summary>flock(2) LOCK_EX.</summary>
     public const int LockExclusive = 2;
 
@@ -134,6 +146,61 @@ public static unsafe partial class LibC
             throw new IOException($"cannot open {pathForMessages} for appending: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
         }
     }
+
+    /// <summary>The errno of the last call made with SetLastError (Open, say).</summary>
+    public static int LastError() => Marshal.GetLastPInvokeError();
+
+    /// <summary>getuid(2).</summary>
+    public static uint UserId() => SystemGetUid();
+
+    /// <summary>
+    /// fstat of an open file through statx(2), whose struct has one layout on every architecture (struct stat does
+    /// not): type and mode bits, owner, group, size. Null when the call fails.
+    /// </summary>
+    public static FileStatus? Status(SafeFileHandle handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            return StatusAt((int)handle.DangerousGetHandle(), "", EmptyPathFlag);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>stat(2) (or lstat(2) without <paramref name="followLinks"/>) through statx(2); null when it fails.</summary>
+    public static FileStatus? Status(string path, bool followLinks) =>
+        StatusAt(CurrentDirectoryDescriptor, path, followLinks ? 0 : NoFollowFlag);
+
+    private const int CurrentDirectoryDescriptor = -100; // AT_FDCWD
+    private const int EmptyPathFlag = 0x1000; // AT_EMPTY_PATH
+    private const int NoFollowFlag = 0x100; // AT_SYMLINK_NOFOLLOW
+    private const uint BasicStats = 0x7ff; // STATX_BASIC_STATS
+
+    private static FileStatus? StatusAt(int directory, string path, int flags)
+    {
+        // struct statx: 256 bytes; stx_uid at 20, stx_gid at 24, stx_mode (u16) at 28, stx_size at 40.
+        byte* buffer = stackalloc byte[256];
+        if (SystemStatx(directory, path, flags, BasicStats, buffer) != 0)
+        {
+            return null;
+        }
+
+        return new FileStatus(*(ushort*)(buffer + 28), *(uint*)(buffer + 20), *(uint*)(buffer + 24), *(long*)(buffer + 40));
+    }
+
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int SystemStatx(int directory, string path, int flags, uint mask, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "getuid")]
+    private static partial uint SystemGetUid();
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint SystemWrite(int descriptor, byte* buffer, nuint count);
