@@ -68,6 +68,50 @@ public static class KeyFiles
         return keys.Count > 0 ? keys : throw new KeyFormatException($"{path} holds no public key");
     }
 
+    /// <summary>
+    /// The key as SSH.NET signs with it, read through <see cref="RegularFile"/> (a FIFO named like a key must not block);
+    /// null when SSH.NET cannot read it (a FIDO key, a wrong passphrase, a format it does not know).
+    /// </summary>
+    public static Renci.SshNet.PrivateKeyFile? OpenForSshNet(string path, string? passphrase)
+    {
+        try
+        {
+            using var stream = new MemoryStream(RegularFile.ReadAll(path, KeyFingerprints.MaxFileBytes));
+            return string.IsNullOrEmpty(passphrase) ? new Renci.SshNet.PrivateKeyFile(stream) : new Renci.SshNet.PrivateKeyFile(stream, passphrase);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the passphrase opens an openssh-key-v1 key (bcrypt and aes256-ctr, checked by nvt's own reader: a wrong
+    /// one makes the two check integers differ); null when nvt cannot tell (another format or cipher).
+    /// </summary>
+    public static bool? PassphraseOpens(string path, string passphrase)
+    {
+        try
+        {
+            string text = Encoding.UTF8.GetString(RegularFile.ReadAll(path, KeyFingerprints.MaxFileBytes));
+            if (!OpenSshPrivateKeyFormat.IsOpenSshPrivateKey(text))
+            {
+                return null;
+            }
+
+            OpenSshPrivateKeyFormat.Read(text, passphrase);
+            return true;
+        }
+        catch (WrongPassphraseException)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is KeyFormatException or IOException)
+        {
+            return null;
+        }
+    }
+
     private static List<SshPublicKey> ReadPublicKeyLines(IEnumerable<(int Number, byte[] Line)> lines)
     {
         var keys = new List<SshPublicKey>();

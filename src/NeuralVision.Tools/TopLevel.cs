@@ -23,6 +23,15 @@ internal static class TopLevel
         }
         catch (Exception e)
         {
+            // What the command printed before it failed comes first (`keys setup` prints each step as it goes).
+            try
+            {
+                context.FlushOutput();
+            }
+            catch (IOException)
+            {
+            }
+
             // Standard error never throws (Program makes it drop what it cannot write), so this cannot fail in turn.
             if (e is NvtException { Details: var details })
             {

@@ -37,7 +37,10 @@ public static class KeysGenCommand
         return command;
     }
 
-    public static int Run(INvtContext context, KeyGenOptions options)
+    public static int Run(INvtContext context, KeyGenOptions options) => Run(context, options, out _);
+
+    /// <summary>Generates the key as `keys gen` does; <paramref name="passphrase"/> is what it was encrypted with (null: none).</summary>
+    internal static int Run(INvtContext context, KeyGenOptions options, out string? passphrase)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
@@ -67,9 +70,15 @@ public static class KeysGenCommand
             throw new NvtException($"not overwriting {plan.DisplayPath}");
         }
 
-        string? passphrase = options.NoPassphrase ? null : options.Passphrase ?? AskPassphrase(terminal);
+        passphrase = options.NoPassphrase ? null : options.Passphrase ?? AskPassphrase(terminal);
+        if (passphrase?.Length == 0)
+        {
+            passphrase = null;
+        }
+
         string comment = options.Comment ?? $"{Environment.UserName}@{Environment.MachineName}";
-        var (privateKeyText, publicKey) = WithSpinner(context, () => KeyGeneration.Generate(plan, comment, passphrase));
+        string? secret = passphrase;
+        var (privateKeyText, publicKey) = WithSpinner(context, () => KeyGeneration.Generate(plan, comment, secret));
         KeyFiles.WriteKeyPair(plan.Path, privateKeyText, publicKey);
 
         context.Output.WriteLine($"Your identification has been saved in {plan.DisplayPath}");

@@ -26,7 +26,7 @@ internal sealed class DeferredKey : IPrivateKeySource
         try
         {
             var publicKey = KeyFiles.ReadPublicKeys(path)[0];
-            return publicKey is null ? null : new DeferredKey(path, credentials, publicKey.Blob, publicKey.TypeName);
+            return new DeferredKey(path, credentials, publicKey.Blob, publicKey.TypeName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or KeyFormatException)
         {
@@ -40,17 +40,10 @@ internal sealed class DeferredKey : IPrivateKeySource
         if (key is null && !failed)
         {
             string? passphrase = credentials.Passphrase(path);
-            try
+            key = string.IsNullOrEmpty(passphrase) ? null : KeyFiles.OpenForSshNet(path, passphrase);
+            if (key is not null)
             {
-                key = string.IsNullOrEmpty(passphrase) ? null : new PrivateKeyFile(path, passphrase);
-                if (key is not null)
-                {
-                    credentials.PassphraseWorked(path, passphrase!);
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                key = null;
+                credentials.PassphraseWorked(path, passphrase!);
             }
 
             failed = key is null;
