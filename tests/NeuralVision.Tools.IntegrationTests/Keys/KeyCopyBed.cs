@@ -29,7 +29,7 @@ internal sealed class KeyCopyBed : IDisposable
             printf '%s\n' "$1" >> '{AskpassLog}'
             case $1 in
             *passphrase*) cat '{PassphraseFile}' ;;
-            *) cat '{PasswordFile}' ;;
+            *) n=$(grep -vc passphrase '{AskpassLog}'); (sed -n "$n"p '{PasswordFile}'; tail -n 1 '{PasswordFile}') 2>/dev/null | head -n 1 ;;
             esac
 
             """);
@@ -65,9 +65,10 @@ internal sealed class KeyCopyBed : IDisposable
     /// <summary>The prompts SSH_ASKPASS was shown, in order.</summary>
     public string[] AskpassPrompts => File.Exists(AskpassLog) ? File.ReadAllLines(AskpassLog) : [];
 
-    public void SetPassword(string password)
+    /// <summary>The answers to the password prompts, in order; the last one answers every later prompt.</summary>
+    public void SetPassword(params string[] passwords)
     {
-        File.WriteAllText(PasswordFile, password + "\n");
+        File.WriteAllText(PasswordFile, string.Join("\n", passwords) + "\n");
         File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
