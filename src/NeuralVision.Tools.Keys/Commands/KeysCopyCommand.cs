@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NeuralVision.Tools.Keys.Copy;
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Text;
 
 namespace NeuralVision.Tools.Keys.Commands;
 
@@ -75,7 +76,7 @@ public static class KeysCopyCommand
         var key = plan.Key;
         var terminal = new AskpassTerminal(context.Terminal, context.Settings, context.ProcessRunner, context.Error.WriteLine);
         using var installer = new KeyInstaller(plan, terminal, context.Error.WriteLine);
-        context.Error.WriteLine($"nvt: installing {plan.PublicKeyPath} ({key.DisplayType} {key.Fingerprint}) for {settings.User}@{settings.HostName}");
+        context.Error.WriteLine($"nvt: installing {TerminalText.Escape(plan.PublicKeyPath, context.Settings.TextIsUtf8)} ({key.DisplayType} {key.Fingerprint}) for {settings.User}@{settings.HostName}");
         var result = installer.Run();
         switch (result.Outcome)
         {

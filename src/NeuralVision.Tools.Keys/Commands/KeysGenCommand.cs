@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Platform.Terminals;
+using NeuralVision.Tools.Platform.Text;
 
 namespace NeuralVision.Tools.Keys.Commands;
 
@@ -61,7 +62,7 @@ public static class KeysGenCommand
         if (plan.CreateSshDirectory)
         {
             KeyFiles.EnsureSshDirectory(plan.Directory);
-            context.Output.WriteLine($"Created directory '{plan.Directory}'.");
+            context.Output.WriteLine($"Created directory '{TerminalText.Escape(plan.Directory, context.Settings.TextIsUtf8)}'.");
         }
 
         context.Output.Flush();
@@ -81,10 +82,12 @@ public static class KeysGenCommand
         var (privateKeyText, publicKey) = WithSpinner(context, () => KeyGeneration.Generate(plan, comment, secret));
         KeyFiles.WriteKeyPair(plan.Path, privateKeyText, publicKey);
 
-        context.Output.WriteLine($"Your identification has been saved in {plan.DisplayPath}");
-        context.Output.WriteLine($"Your public key has been saved in {plan.DisplayPath}.pub");
+        bool utf8 = context.Settings.TextIsUtf8;
+        string shown = TerminalText.Escape(plan.DisplayPath, utf8);
+        context.Output.WriteLine($"Your identification has been saved in {shown}");
+        context.Output.WriteLine($"Your public key has been saved in {shown}.pub");
         context.Output.WriteLine("The key fingerprint is:");
-        context.Output.WriteLine($"{publicKey.Fingerprint} {publicKey.Comment}");
+        context.Output.WriteLine($"{publicKey.Fingerprint} {TerminalText.Escape(publicKey.Comment, utf8)}");
         context.Output.WriteLine("The key's randomart image is:");
         context.Output.WriteLine(publicKey.Randomart());
         return ExitCodes.Ok;
