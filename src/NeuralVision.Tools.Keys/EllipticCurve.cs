@@ -7,25 +7,25 @@ namespace NeuralVision.Tools.Keys;
 /// The NIST curves OpenSSH uses (y² = x³ − 3x + b over the prime p, group order n), and its check of a public point
 /// (sshkey_ec_validate_public): uncompressed encoding only, on the curve, and coordinates that are neither tiny nor
 /// of the order's size. The checks are done here, in integers, rather than by the system's OpenSSL, so they are the
-/// same everywhere.
+/// same everywhere. The curves are made when asked (no static fields: native AOT allocates those before every start).
 /// </summary>
 public sealed class EllipticCurve
 {
-    public static readonly EllipticCurve NistP256 = new(
+    public static EllipticCurve NistP256 => new(
         "nistp256",
         256,
         "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff",
         "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b",
         "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
 
-    public static readonly EllipticCurve NistP384 = new(
+    public static EllipticCurve NistP384 => new(
         "nistp384",
         384,
         "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff",
         "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef",
         "ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973");
 
-    public static readonly EllipticCurve NistP521 = new(
+    public static EllipticCurve NistP521 => new(
         "nistp521",
         521,
         "01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",

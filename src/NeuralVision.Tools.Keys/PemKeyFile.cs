@@ -17,7 +17,6 @@ internal static class PemKeyFile
     private const string EcOid = "1.2.840.10045.2.1";
     private const string DsaOid = "1.2.840.10040.4.1";
 
-    private static readonly string[] PrivateLabels = ["RSA PRIVATE KEY", "DSA PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
 
     /// <summary>The key; null when there is no unencrypted private key OpenSSH would read.</summary>
     public static SshPublicKey? PublicKey(byte[] content)
@@ -29,7 +28,7 @@ internal static class PemKeyFile
             string label = text.AsSpan(searchFrom)[fields.Label].ToString();
             string body = text.AsSpan(searchFrom)[fields.Base64Data].ToString();
             searchFrom += fields.Location.End.Value;
-            if (Array.IndexOf(PrivateLabels, label) < 0)
+            if (label is not ("RSA PRIVATE KEY" or "DSA PRIVATE KEY" or "EC PRIVATE KEY" or "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY"))
             {
                 continue; // OpenSSL skips other blocks (EC PARAMETERS, CERTIFICATE) looking for a private key.
             }

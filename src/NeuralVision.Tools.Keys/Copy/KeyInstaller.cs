@@ -15,7 +15,7 @@ public sealed class KeyInstaller : IDisposable
 {
     private const int ReplaceAttempts = 3;
 
-    private static readonly TimeSpan AgentTimeout = TimeSpan.FromSeconds(60);
+    private static TimeSpan AgentTimeout => TimeSpan.FromSeconds(60);
 
     private readonly Action<string> report;
     private readonly KeyInstallPlan plan;

@@ -12,7 +12,7 @@ namespace NeuralVision.Tools.Keys.Copy;
 internal sealed class SftpTarget
 {
     /// <summary>A leftover temp file is removed only when it is this much older than the one this run writes.</summary>
-    private static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(1);
+    private static TimeSpan LeftoverAge => TimeSpan.FromMinutes(1);
 
     private readonly SftpClient sftp;
     private readonly string hostName;

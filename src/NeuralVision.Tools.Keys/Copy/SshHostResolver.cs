@@ -11,7 +11,7 @@ namespace NeuralVision.Tools.Keys.Copy;
 /// </summary>
 public sealed class SshHostResolver
 {
-    private static readonly TimeSpan SshConfigTimeout = TimeSpan.FromSeconds(10);
+    private static TimeSpan SshConfigTimeout => TimeSpan.FromSeconds(10);
 
     private readonly IProcessRunner processes;
     private readonly string home;

@@ -14,7 +14,7 @@ namespace NeuralVision.Tools.Keys.Setup;
 /// </summary>
 public static class AliasCheck
 {
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(20);
+    private static TimeSpan Slack => TimeSpan.FromSeconds(20);
 
     /// <summary>The ssh arguments of the check (without the program).</summary>
     public static IReadOnlyList<string> Arguments(string name, string? config, IReadOnlyList<string> options, TimeSpan timeout)
