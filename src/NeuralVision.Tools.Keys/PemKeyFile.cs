@@ -77,15 +77,7 @@ internal static class PemKeyFile
     private static byte[] RsaBlob(byte[] der, bool pkcs8)
     {
         using var rsa = RSA.Create();
-        if (pkcs8)
-        {
-            rsa.ImportPkcs8PrivateKey(der, out _);
-        }
-        else
-        {
-            rsa.ImportRSAPrivateKey(der, out _);
-        }
-
+        Import(rsa, der, pkcs8, () => rsa.ImportRSAPrivateKey(der, out _));
         var parameters = rsa.ExportParameters(includePrivateParameters: false);
         return new SshWireWriter().WriteString("ssh-rsa").WriteMpint(parameters.Exponent).WriteMpint(parameters.Modulus).ToArray();
     }
@@ -93,15 +85,7 @@ internal static class PemKeyFile
     private static byte[] EcBlob(byte[] der, bool pkcs8)
     {
         using var ecdsa = ECDsa.Create();
-        if (pkcs8)
-        {
-            ecdsa.ImportPkcs8PrivateKey(der, out _);
-        }
-        else
-        {
-            ecdsa.ImportECPrivateKey(der, out _);
-        }
-
+        Import(ecdsa, der, pkcs8, () => ecdsa.ImportECPrivateKey(der, out _));
         var parameters = ecdsa.ExportParameters(includePrivateParameters: false);
         string curve = parameters.Curve.Oid?.Value switch
         {
@@ -112,6 +96,19 @@ internal static class PemKeyFile
         };
         byte[] point = [4, .. parameters.Q.X!, .. parameters.Q.Y!];
         return new SshWireWriter().WriteString("ecdsa-sha2-" + curve).WriteString(curve).WriteString(point).ToArray();
+    }
+
+    /// <summary>PKCS#8, or the algorithm's own (traditional OpenSSL) encoding.</summary>
+    private static void Import(AsymmetricAlgorithm key, byte[] der, bool pkcs8, Action traditional)
+    {
+        if (pkcs8)
+        {
+            key.ImportPkcs8PrivateKey(der, out _);
+        }
+        else
+        {
+            traditional();
+        }
     }
 
     /// <summary>OpenSSL's traditional DSA key: SEQUENCE { 0, p, q, g, y, x }.</summary>

@@ -91,17 +91,6 @@ internal sealed class IdentitiesMethod(KeyCopyCredentials credentials) : Authent
         }
     }
 
-    /// <summary>An unencrypted key SSH.NET can read; null for one it cannot (FIDO keys, say).</summary>
-    private static PrivateKeyFile? Load(string path)
-    {
-        try
-        {
-            return new PrivateKeyFile(path);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // ssh too skips identities it cannot load.
-            return null;
-        }
-    }
+    /// <summary>An unencrypted key SSH.NET can read; null for one it cannot (FIDO keys, say), as ssh skips those too.</summary>
+    private static PrivateKeyFile? Load(string path) => KeyFiles.OpenForSshNet(path, null);
 }

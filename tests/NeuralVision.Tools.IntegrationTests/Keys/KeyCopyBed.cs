@@ -24,16 +24,7 @@ internal sealed class KeyCopyBed : IDisposable
         SetPassword(Server.Password);
         string askpass = Path.Combine(Home.Root, "askpass");
         PassphraseFile = Path.Combine(Home.Root, "passphrase");
-        File.WriteAllText(askpass, $"""
-            #!/bin/sh
-            printf '%s\n' "$1" >> '{AskpassLog}'
-            case $1 in
-            *passphrase*) cat '{PassphraseFile}' ;;
-            *) n=$(grep -vc passphrase '{AskpassLog}'); (sed -n "$n"p '{PasswordFile}'; tail -n 1 '{PasswordFile}') 2>/dev/null | head -n 1 ;;
-            esac
-
-            """);
-        File.SetUnixFileMode(askpass, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        AskpassScript.Write(askpass, AskpassLog, PasswordFile, PassphraseFile);
         Home.Variables["SSH_ASKPASS"] = askpass;
         Home.Variables["SSH_ASKPASS_REQUIRE"] = "force";
 

@@ -24,16 +24,7 @@ internal sealed class KeySetupBed : IDisposable
         Askpass = Path.Combine(secrets, "askpass");
         File.WriteAllText(PasswordFile, Server.Password + "\n");
         File.WriteAllText(PassphraseFile, "\n");
-        File.WriteAllText(Askpass, $"""
-            #!/bin/sh
-            printf '%s\n' "$1" >> '{AskpassLog}'
-            case $1 in
-            *passphrase*) cat '{PassphraseFile}' ;;
-            *) cat '{PasswordFile}' ;;
-            esac
-
-            """);
-        File.SetUnixFileMode(Askpass, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        AskpassScript.Write(Askpass, AskpassLog, PasswordFile, PassphraseFile);
         User.Own(secrets);
         File.SetUnixFileMode(secrets, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text;
 using NeuralVision.Tools.IntegrationTests.Infrastructure;
 
 namespace NeuralVision.Tools.IntegrationTests.Keys;
@@ -37,36 +35,19 @@ internal sealed class LocalUser : IDisposable
     /// </summary>
     public ProcessResult Run(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("setsid", ["--wait", "setpriv", $"--reuid={Name}", $"--regid={Name}", "--init-groups", "--", program, .. args])
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
-            WorkingDirectory = Home,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
+            ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+            ["HOME"] = Home,
+            ["USER"] = Name,
         };
-        start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
-        start.Environment["HOME"] = Home;
-        start.Environment["USER"] = Name;
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} as {Name} did not finish");
-        }
-
-        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
+        return ChildProcess.Run(
+            "setsid",
+            ["--wait", "setpriv", $"--reuid={Name}", $"--regid={Name}", "--init-groups", "--", program, .. args],
+            environment: variables,
+            timeout: timeout,
+            workingDirectory: Home,
+            cleanEnvironment: true);
     }
 
     /// <summary>Makes a directory (and its files) this user's.</summary>
