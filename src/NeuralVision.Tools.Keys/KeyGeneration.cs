@@ -76,6 +76,12 @@ public static class KeyGeneration
             throw new NvtException("-N/--passphrase and --no-passphrase contradict each other");
         }
 
+        // A .pub file is one line: a line break in the comment would make the rest of it a second, broken line.
+        if (options.Comment is string comment && comment.AsSpan().IndexOfAny('\n', '\r', '\0') >= 0)
+        {
+            throw new NvtException("-C/--comment holds a line break or a NUL byte, which a .pub file (one line) cannot hold");
+        }
+
         if (options.Rounds < 1)
         {
             throw new NvtException($"invalid number of KDF rounds {options.Rounds}: use 1 or more");

@@ -222,7 +222,7 @@ internal static class KeySetupRun
         }
         catch (AgentException e)
         {
-            context.Error.WriteLine($"nvt: {e.Message}; the key is not added to an agent");
+            context.Error.WriteLine($"nvt: {TerminalText.Escape(e.Message, utf8)}; the key is not added to an agent");
         }
         catch (KeyFormatException e)
         {

@@ -159,6 +159,26 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
+    public void Gen_CommentWithALineBreak_RefusedBeforeAnythingIsWritten()
+    {
+        int code = Run(Prompter(interactive: false), "gen", "-t", "ed25519", "-C", "one\ntwo", "--no-passphrase");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.Equal("nvt: -C/--comment holds a line break or a NUL byte, which a .pub file (one line) cannot hold\n", error.ToString());
+        Assert.False(Directory.Exists(SshDirectory));
+    }
+
+    [Fact]
+    public void Setup_AliasWithAControlCharacter_RefusedAndPrintedEscaped()
+    {
+        int code = Run(Prompter(interactive: false), "setup", "--alias", "x\u001b[31m", "me@host");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.StartsWith(@"nvt: --alias NAME 'x\033[31m' cannot be written to ssh_config as it is", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(SshDirectory));
+    }
+
+    [Fact]
     public void Gen_PassphraseAndNoPassphrase_Refuses()
     {
         int code = Run(Prompter(interactive: false), "gen", "-N", "x", "--no-passphrase");
