@@ -75,9 +75,16 @@ internal static class KeySetupRun
         WriteBlock(context, config, block, utf8);
 
         // 5. The check, and 6. what to type next.
-        string? configArgument = options.SshConfig ?? (SshConfigDump.PasswdHome() == home ? null : configPath);
-        Check(context, installer, plan, options, name, configArgument, encrypted && !inAgent, keyPath);
-        context.Output.WriteLine($"Now: {Hint(name, configArgument, options.SshOptions)}");
+        // ssh takes ~ from the passwd entry: with another $HOME it would read another config and known_hosts than the
+        // ones nvt used, so the check (and the hint) names them.
+        bool foreignHome = SshConfigDump.PasswdHome() != home;
+        string? configArgument = options.SshConfig ?? (foreignHome ? configPath : null);
+        IReadOnlyList<string> sshOptions = foreignHome && resolved.UserKnownHostsFiles.Count > 0
+            && !options.SshOptions.Any(option => option.StartsWith("UserKnownHostsFile", StringComparison.OrdinalIgnoreCase))
+            ? [.. options.SshOptions, "UserKnownHostsFile=" + resolved.UserKnownHostsFiles[0]]
+            : options.SshOptions;
+        Check(context, installer, plan, sshOptions, name, configArgument, encrypted && !inAgent, keyPath);
+        context.Output.WriteLine($"Now: {Hint(name, configArgument, sshOptions)}");
         return ExitCodes.Ok;
     }
 
@@ -101,13 +108,13 @@ internal static class KeySetupRun
     /// ssh itself, BatchMode, through the configuration just written; SSH.NET with the key when ssh cannot decide
     /// (not installed, or an encrypted key no agent holds: ssh would have to ask its passphrase).
     /// </summary>
-    private static void Check(INvtContext context, KeyInstaller installer, KeyInstallPlan plan, KeySetupOptions options, string name, string? config, bool needsPassphrase, string keyPath)
+    private static void Check(INvtContext context, KeyInstaller installer, KeyInstallPlan plan, IReadOnlyList<string> sshOptions, string name, string? config, bool needsPassphrase, string keyPath)
     {
         string? ssh = context.ProcessRunner.FindOnPath("ssh");
         string? failure;
         if (ssh is not null && !needsPassphrase)
         {
-            failure = AliasCheck.Run(context.ProcessRunner, ssh, AliasCheck.Arguments(name, config, options.SshOptions, plan.Timeout), plan.Timeout);
+            failure = AliasCheck.Run(context.ProcessRunner, ssh, AliasCheck.Arguments(name, config, sshOptions, plan.Timeout), plan.Timeout);
             if (failure is null)
             {
                 context.Output.WriteLine($"Checked: ssh {name} logs in with the key alone (ssh -o BatchMode=yes {name} true).");

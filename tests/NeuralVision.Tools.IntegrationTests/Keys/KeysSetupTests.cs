@@ -145,5 +145,20 @@ public sealed class KeysSetupTests
         Assert.Equal(0, bed.Ssh("puffin").ExitCode);
     }
 
+    [Fact]
+    public void Setup_HomeIsNotThePasswdHome_TheCheckAndTheHintNameTheFilesNvtUsed()
+    {
+        // nvt runs as root with a temporary HOME: ssh's own ~ is /root, so plain `ssh puffin` would read another config.
+        using var bed = new KeyCopyBed();
+        string config = Path.Combine(bed.SshDirectory, "config");
+
+        var result = bed.Home.RunWithoutTerminal("keys", "setup", "-p", bed.Server.PortText, "--alias", "puffin", "--no-passphrase", bed.Destination);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains($"    IdentityFile {bed.SshDirectory}/id_rsa\n", File.ReadAllText(config));
+        Assert.EndsWith($"Now: ssh -F '{config}' -o 'UserKnownHostsFile={bed.KnownHostsPath}' puffin\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, ChildProcess.Run("ssh", ["-F", config, "-o", "UserKnownHostsFile=" + bed.KnownHostsPath, "-o", "BatchMode=yes", "puffin", "true"]).ExitCode);
+    }
+
     private static string Stat(string format, string path) => TestSshd.Run("stat", "-c", format, path).Trim();
 }
