@@ -9,6 +9,7 @@
 #   __nvt_hook_mode  pwd: record a directory when $PWD changed; prompt: on every prompt; none: never
 #   __nvt_fasd       1: also record the files and directories among each command's arguments, and define fasd's
 #                    a s d f sd sf zz v o (`nvt init bash --fasd`)
+#   __nvt_journal    the visit journal a cd appends to (printed by `nvt init`); empty: each cd runs `nvt add` instead
 #   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
 # Needs bash 4.4 or later for completions that keep nvt's best-first order; the rest works from bash 4.
 
@@ -16,15 +17,20 @@
 __nvt_cmd=${__nvt_cmd-z}
 __nvt_hook_mode=${__nvt_hook_mode-pwd}
 __nvt_fasd=${__nvt_fasd-0}
+__nvt_journal=${__nvt_journal-}
+# About one `nvt fold` per 50 cds. The count starts at random, so a shell that lives for fewer cds still folds with
+# probability cds/50, and any 100 cds of one shell start at most 2 processes.
+__nvt_fold_every=50
+__nvt_count=${__nvt_count-$((RANDOM % __nvt_fold_every))}
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The hook
 # ---------------------------------------------------------------------------------------------------------------------
 
 # Runs first in PROMPT_COMMAND. It compares $PWD with the directory it saw last, without any command substitution, so a
-# prompt that follows a command without a cd starts no process at all. It keeps $? for the prompt, and it never prints,
-# even when nvt is missing from PATH or its database is broken (`nvt add` is silent by design, 2>/dev/null covers the
-# "command not found").
+# prompt that follows a command without a cd starts no process at all; a cd appends one record to the journal with
+# builtins only. It keeps $? for the prompt, and it never prints, even when nvt is missing from PATH or its database is
+# broken (`nvt add` and `nvt fold` are silent by design, 2>/dev/null covers the "command not found").
 __nvt_hook() {
     \builtin local -r __nvt_status=$?
     # Most prompts follow a command that did not change directory: they return here, before any other work.
@@ -33,9 +39,9 @@ __nvt_hook() {
     fi
     \builtin local -a __nvt_args
     __nvt_args=()
-    # --fasd: a new history entry means a command ran; its arguments go to the same `nvt add` as the directory, so a
-    # command costs one nvt process at most. HISTCMD only moves when a command was entered, so an empty prompt costs
-    # nothing; reading the entry costs one command substitution.
+    # --fasd: a new history entry means a command ran; its arguments go to one `nvt add`, so a command costs one nvt
+    # process at most. HISTCMD only moves when a command was entered, so an empty prompt costs nothing; reading the
+    # entry costs one command substitution.
     if [[ ${__nvt_fasd} == 1 && ${HISTCMD-} != "${__nvt_last_histcmd-}" ]]; then
         __nvt_last_histcmd=${HISTCMD-}
         \builtin local __nvt_line
@@ -49,13 +55,49 @@ __nvt_hook() {
     fi
     if [[ ${__nvt_hook_mode} == prompt || (${__nvt_hook_mode} == pwd && ${__nvt_last_pwd-} != "${PWD}") ]]; then
         __nvt_last_pwd=${PWD}
-        __nvt_args+=(-- "${PWD}")
+        # While history is off (set +o history), where you go is not recorded either.
+        if [[ ! -o history ]]; then
+            :
+        elif ! __nvt_journal_append; then
+            __nvt_args+=(-- "${PWD}")
+        elif ((${#__nvt_args[@]} == 0)); then
+            __nvt_fold_now_and_then
+        fi
     fi
-    # While history is off (set +o history), where you go is not recorded either.
     if ((${#__nvt_args[@]} > 0)) && [[ -o history ]]; then
+        # Every nvt process folds the journal first, so this one stands in for the next `nvt fold` too.
+        __nvt_count=0
         \command nvt add "${__nvt_args[@]}" >/dev/null 2>&1
     fi
     \builtin return "${__nvt_status}"
+}
+
+# Appends "NUL TIME SP d SP $PWD NUL LF" to the journal, with builtins only; false when there is no journal to write
+# (`nvt init` found no safe data directory) or the directory is no longer ours (then `nvt add` records the visit).
+# Only into a directory of ours that is not a symbolic link: nobody else can create or replace the journal there.
+__nvt_journal_append() {
+    [[ -n ${__nvt_journal} && -O ${__nvt_journal%/*} && ! -L ${__nvt_journal%/*} ]] || \builtin return 1
+    # %b turns \\ back into \ and \0L into NUL L: a newline in the path is written as NUL L, so that bash's
+    # line-buffered output sends the record in one write(2). Quoted: through `\builtin local` bash does not take the
+    # word as an assignment and would split it.
+    \builtin local __nvt_path="${PWD//\\/\\\\}"
+    __nvt_path=${__nvt_path//$'\n'/\\0L}
+    if ((BASH_VERSINFO[0] > 4 || BASH_VERSINFO[1] >= 2)); then
+        \builtin printf '\0%(%s)T d %b\0\n' -1 "${__nvt_path}" 2>/dev/null >>"${__nvt_journal}"
+    else
+        # No %(...)T before bash 4.2: nvt takes the journal's modification time instead.
+        \builtin printf '\0- d %b\0\n' "${__nvt_path}" 2>/dev/null >>"${__nvt_journal}"
+    fi
+}
+
+# Every 50th journaled cd of this shell (on average) folds the journal, so it stays small for someone who never
+# queries; every other nvt command folds it first anyway.
+__nvt_fold_now_and_then() {
+    __nvt_count=$((__nvt_count + 1))
+    if ((__nvt_count >= __nvt_fold_every)); then
+        __nvt_count=0
+        \command nvt fold >/dev/null 2>&1
+    fi
 }
 
 # Puts the hook first in PROMPT_COMMAND, so it sees the $? of the user's command before anything else changes it.

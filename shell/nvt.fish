@@ -7,23 +7,50 @@
 #   __nvt_hook_mode  pwd: record a directory when $PWD changes; prompt: on every prompt; none: never
 #   __nvt_fasd       1: also record the files and directories among each command's arguments (fish_postexec), and
 #                    define fasd's a s d f sd sf zz v o (`nvt init fish --fasd`)
+#   __nvt_journal    the visit journal a cd appends to (printed by `nvt init`); empty: each cd runs `nvt add` instead
 #   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
 
 # Defaults for when this file is sourced directly instead of through `nvt init`.
 set -q __nvt_cmd; or set -g __nvt_cmd z
 set -q __nvt_hook_mode; or set -g __nvt_hook_mode pwd
 set -q __nvt_fasd; or set -g __nvt_fasd 0
+set -q __nvt_journal; or set -g __nvt_journal ''
+# About one `nvt fold` per 50 cds; the count starts at random (see nvt.bash).
+set -g __nvt_fold_every 50
+set -q __nvt_count; or set -g __nvt_count (random 0 49)
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The hook
 # ---------------------------------------------------------------------------------------------------------------------
 
-# Records $PWD. Nothing is recorded in private mode (fish --private), and nothing is ever printed, even when nvt is
-# missing from PATH or its database is broken.
+# Records $PWD: one record appended to the journal with builtins only (fish has no builtin clock, so the time is '-' and
+# nvt takes the journal's modification time), or `nvt add` when there is no journal to write. Nothing is recorded in
+# private mode (fish --private), and nothing is ever printed, even when nvt is missing or its database is broken.
 function __nvt_add
     set -q fish_private_mode; and return
+    if __nvt_journal_append
+        __nvt_fold_now_and_then
+        return
+    end
     command -q nvt; or return
     command nvt add -- $PWD >/dev/null 2>&1
+end
+
+# False when there is no journal, or its directory is not ours or is a symbolic link.
+function __nvt_journal_append
+    test -n "$__nvt_journal"; or return 1
+    set -l dir (string replace -r '/[^/]*$' '' -- $__nvt_journal)
+    test -O "$dir"; and not test -L "$dir"; or return 1
+    printf '\0- d %s\0\n' $PWD 2>/dev/null >>$__nvt_journal
+end
+
+# Every 50th journaled cd of this shell (on average) folds the journal (see nvt.bash).
+function __nvt_fold_now_and_then
+    set -g __nvt_count (math $__nvt_count + 1)
+    if test $__nvt_count -ge $__nvt_fold_every
+        set -g __nvt_count 0
+        command -q nvt; and command nvt fold >/dev/null 2>&1
+    end
 end
 
 # --fasd: after each command, its arguments and (when it changed) the directory go to one `nvt add`, so a command

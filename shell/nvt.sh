@@ -8,14 +8,18 @@
 # Variables (`nvt init` sets the first two in the preamble it prints before this file):
 #   __nvt_cmd        name of the jump command (default z; its interactive twin is ${__nvt_cmd}i); empty: none
 #   __nvt_hook_mode  pwd or prompt: record the directory at each prompt; none: never
+#   __nvt_journal    the visit journal the hook appends to (printed by `nvt init`); empty: it runs `nvt add` instead
 #   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
 #
 # POSIX shells have no prompt or directory hook: the hook is a command substitution appended to PS1, which runs in a
-# subshell that cannot remember the last directory, so `pwd` behaves like `prompt` here. There is no completion.
+# subshell that cannot remember the last directory, so `pwd` behaves like `prompt` here. The subshell appends a record
+# to the journal with builtins (no clock: the time is '-') and starts no nvt process; it cannot keep a count either, so
+# the journal is folded by the next nvt command (z, list...) rather than every 50 prompts. There is no completion.
 
 # Defaults for when this file is sourced directly instead of through `nvt init`.
 __nvt_cmd=${__nvt_cmd-z}
 __nvt_hook_mode=${__nvt_hook_mode-pwd}
+__nvt_journal=${__nvt_journal-}
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The hook
@@ -24,7 +28,11 @@ __nvt_hook_mode=${__nvt_hook_mode-pwd}
 # Expanded inside PS1: prints nothing, even when nvt is missing or its database is broken. A command substitution in PS1
 # does not change $?.
 __nvt_hook() {
-    \command nvt add -- "${PWD}" >/dev/null 2>&1
+    if [ -n "${__nvt_journal}" ] && [ -O "${__nvt_journal%/*}" ] && [ ! -L "${__nvt_journal%/*}" ]; then
+        printf '\0- d %s\0\n' "${PWD}" 2>/dev/null >>"${__nvt_journal}"
+    else
+        \command nvt add -- "${PWD}" >/dev/null 2>&1
+    fi
 }
 
 # The single quotes are on purpose: PS1 must hold the text $(__nvt_hook), expanded at each prompt.

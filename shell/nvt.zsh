@@ -7,25 +7,53 @@
 #   __nvt_hook_mode  pwd: record a directory when it changes (chpwd); prompt: on every prompt (precmd); none: never
 #   __nvt_fasd       1: also record the files and directories among each command's arguments (preexec), define
 #                    fasd's a s d f sd sf zz v o and its word completion ,foo f,foo d,foo (`nvt init zsh --fasd`)
+#   __nvt_journal    the visit journal a cd appends to (printed by `nvt init`); empty: each cd runs `nvt add` instead
 #   NVT_DOCTOR       0 silences the warning printed when the hook has gone missing
 
 # Defaults for when this file is sourced directly instead of through `nvt init`.
 __nvt_cmd=${__nvt_cmd-z}
 __nvt_hook_mode=${__nvt_hook_mode-pwd}
 __nvt_fasd=${__nvt_fasd-0}
+typeset -g __nvt_journal=${__nvt_journal-}
+# About one `nvt fold` per 50 cds; the count starts at random (see nvt.bash).
+typeset -gi __nvt_fold_every=50
+typeset -gi __nvt_count=${__nvt_count-$(( RANDOM % __nvt_fold_every ))}
+# $EPOCHSECONDS without a process; a zsh without the module writes '-' and nvt takes the journal's time instead.
+zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The hook
 # ---------------------------------------------------------------------------------------------------------------------
 
 # Called by zsh from chpwd_functions (after each directory change) or precmd_functions (before each prompt). zsh keeps
-# $? around hook functions; the hook never prints, even when nvt is missing or its database is broken.
+# $? around hook functions; the hook never prints, even when nvt is missing or its database is broken. A cd appends one
+# record to the journal with builtins only; `nvt add` runs only when there is no journal to write.
 function __nvt_hook() {
-    \command nvt add -- "${PWD}" >/dev/null 2>&1
+    if __nvt_journal_append; then
+        __nvt_fold_now_and_then
+    else
+        \command nvt add -- "${PWD}" >/dev/null 2>&1
+    fi
+    return 0
 }
 
-# --fasd: preexec keeps the command line; the prompt after it records its arguments and, when it changed, the
-# directory, in one `nvt add` (so the files a command creates exist by then, and a command costs one process at most).
+# Appends "NUL TIME SP d SP $PWD NUL LF" (newlines in the path raw: zsh's print issues one write(2)); false when there is
+# no journal or its directory is not ours or is a symbolic link. >>| so that NO_CLOBBER cannot refuse to create it.
+function __nvt_journal_append() {
+    [[ -n ${__nvt_journal} && -O ${__nvt_journal:h} && ! -L ${__nvt_journal:h} ]] || return 1
+    \builtin print -rn -- $'\0'"${EPOCHSECONDS:--} d ${PWD}"$'\0\n' 2>/dev/null >>| ${__nvt_journal}
+}
+
+# Every 50th journaled cd of this shell (on average) folds the journal (see nvt.bash).
+function __nvt_fold_now_and_then() {
+    if (( ++__nvt_count >= __nvt_fold_every )); then
+        __nvt_count=0
+        \command nvt fold >/dev/null 2>&1
+    fi
+}
+
+# --fasd: preexec keeps the command line; the prompt after it records its arguments in one `nvt add` (so the files a
+# command creates exist by then, and a command costs one process at most); a changed directory goes to the journal.
 function __nvt_fasd_preexec() {
     __nvt_last_command=$3
 }
@@ -37,10 +65,17 @@ function __nvt_fasd_hook() {
         __nvt_last_command=
     fi
     if [[ ${__nvt_hook_mode} == prompt || (${__nvt_hook_mode} == pwd && ${__nvt_last_pwd-} != "${PWD}") ]]; then
-        __nvt_args+=(-- "${PWD}")
+        if ! __nvt_journal_append; then
+            __nvt_args+=(-- "${PWD}")
+        elif (( ! ${#__nvt_args} )); then
+            __nvt_fold_now_and_then
+        fi
     fi
     __nvt_last_pwd=${PWD}
-    (( ${#__nvt_args} )) && \command nvt add "${(@)__nvt_args}" >/dev/null 2>&1
+    if (( ${#__nvt_args} )); then
+        __nvt_count=0
+        \command nvt add "${(@)__nvt_args}" >/dev/null 2>&1
+    fi
     return 0
 }
 

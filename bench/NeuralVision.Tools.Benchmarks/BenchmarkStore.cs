@@ -1,5 +1,5 @@
 using NeuralVision.Tools.Jump;
-using NeuralVision.Tools.Jump.Sqlite;
+using NeuralVision.Tools.Jump.Store;
 
 namespace NeuralVision.Tools.Benchmarks;
 

@@ -16,6 +16,9 @@ public static class Frecency
     /// <summary>Entries whose rank falls below this after aging are dropped.</summary>
     public const double MinimumRank = 1;
 
+    /// <summary>The largest recency factor: no score exceeds this times the rank.</summary>
+    public const double MaximumFactor = 4;
+
     /// <summary>A missing directory is deleted at query time only if it was last visited longer ago than this.</summary>
     public const long MissingEntryGraceSeconds = 90L * Day;
 
@@ -23,7 +26,7 @@ public static class Frecency
     private const long Day = 24 * Hour;
     private const long Week = 7 * Day;
 
-    private static readonly RecencyBucket WithinHour = new(4, "under an hour");
+    private static readonly RecencyBucket WithinHour = new(MaximumFactor, "under an hour");
     private static readonly RecencyBucket WithinDay = new(2, "under a day");
     private static readonly RecencyBucket WithinWeek = new(0.5, "under a week");
     private static readonly RecencyBucket Older = new(0.25, "a week or more");

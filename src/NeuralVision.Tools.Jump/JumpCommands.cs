@@ -7,7 +7,7 @@ namespace NeuralVision.Tools.Jump;
 /// <summary>What the jumper adds to nvt's command line: its commands, and the forms the shell functions run.</summary>
 public static class JumpCommands
 {
-    /// <summary>add, query, remove, prune, init, import, list, stats, explain, fasd, in the order `nvt --help` lists them.</summary>
+    /// <summary>add, query, remove, prune, init, import, list, stats, explain, fasd, fold, in the order `nvt --help` lists them.</summary>
     public static Command[] Create(INvtContext context) =>
     [
         AddCommand.Create(context),
@@ -20,11 +20,12 @@ public static class JumpCommands
         StatsCommand.Create(context),
         ExplainCommand.Create(context),
         FasdCommand.Create(),
+        FoldCommand.Create(context),
     ];
 
     /// <summary>
-    /// Runs the forms the shell functions use on every cd and jump (`add -- PATH`, the common `query` forms, and fasd's
-    /// command line) without building the command tree, which costs about as much as the database work; null for
+    /// Runs the forms the shell functions use on every cd and jump (`add -- PATH`, `fold`, the common `query` forms, and
+    /// fasd's command line) without building the command tree, which costs about as much as the database work; null for
     /// every other form.
     /// </summary>
     public static int? TryRunFastForm(INvtContext context, string[] args)
@@ -32,6 +33,11 @@ public static class JumpCommands
         if (AddCommand.TryParseHookForm(args) is string[] hookPaths)
         {
             return AddCommand.Run(context, hookPaths, score: 1);
+        }
+
+        if (args is ["fold"])
+        {
+            return FoldCommand.Run(context);
         }
 
         if (QueryCommand.TryParseFastForm(args) is QueryRequest query)

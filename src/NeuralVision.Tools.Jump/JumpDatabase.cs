@@ -1,14 +1,14 @@
-using NeuralVision.Tools.Jump.Sqlite;
+using Microsoft.Data.Sqlite;
+using NeuralVision.Tools.Jump.Journal;
 using NeuralVision.Tools.Jump.Store;
 using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Jump;
 
 /// <summary>
-/// The frecency store: one SQLite file. Every change is one transaction, so shells writing at the same time never lose
-/// an update. The clock is a parameter (<c>now</c>, Unix seconds) of every method that needs it. The parts live in
-/// Store/: opening (<see cref="DatabaseOpener"/>), migrations and the journal mode (<see cref="SchemaMigrator"/>), the
-/// WAL policy, the queries, the writes, the import and the aging.
+/// The frecency store: one SQLite file holding the directory tree (<see cref="JumpSchema"/>), fed by the visit journal
+/// the shell hooks append to. Every process that opens it folds the journal first, in the same transaction as its own
+/// work (<see cref="JournalFold"/>), so every command sees the visit made one prompt earlier. The clock is a parameter.
 /// </summary>
 public sealed class JumpDatabase : IDisposable
 {
@@ -16,165 +16,213 @@ public sealed class JumpDatabase : IDisposable
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// The prompt hook waits less: other nvt writers hold the lock for about a millisecond each, so this only runs out
-    /// when something holds the database for long, and then one visit is dropped rather than the prompt delayed.
+    /// The prompt waits less: the hook's `nvt fold` and `nvt add` give up after this and leave the visits in the journal
+    /// for the next process (writers hold the lock for milliseconds, so this only runs out when something holds it long).
     /// </summary>
-    public static readonly TimeSpan HookBusyTimeout = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan HookBusyTimeout = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>The WAL size above which a writer checkpoints it into the database.</summary>
-    public const long WalCheckpointBytes = WalPolicy.CheckpointBytes;
+    private readonly StoreConnection connection;
+    private readonly StoreOptions options;
 
-    private readonly SqliteConnection connection;
-
-    internal JumpDatabase(SqliteConnection connection, bool isReadOnly)
+    internal JumpDatabase(StoreConnection connection, StoreOptions options)
     {
         this.connection = connection;
-        IsReadOnly = isReadOnly;
+        this.options = options;
     }
 
     public string Path => connection.Path;
 
-    public bool IsReadOnly { get; }
+    public bool IsReadOnly => connection.IsReadOnly;
 
-    public string JournalMode => connection.QueryText("PRAGMA journal_mode") ?? string.Empty;
+    public string JournalMode => connection.Text("PRAGMA journal_mode");
 
-    /// <summary>
-    /// Opens the database for writing, creating its directory (0700) and file (0600) when missing (see
-    /// <see cref="DatabaseOpener.OpenForWriting"/>).
-    /// </summary>
+    private string DataDirectory => System.IO.Path.GetDirectoryName(Path) ?? "/";
+
+    /// <summary>Opens the database for writing, creating its directory (0700) and file (0600) when missing.</summary>
     public static JumpDatabase OpenForWriting(string path, Func<string, long?>? fileSystemType = null, TimeSpan? busyTimeout = null) =>
-        DatabaseOpener.OpenForWriting(path, fileSystemType ?? FileSystemKind.TypeOf, busyTimeout ?? BusyTimeout);
-
-    /// <summary>
-    /// Opens an existing database to read it, read-only when it cannot be written; null when there is no database yet.
-    /// </summary>
-    public static JumpDatabase? OpenForReading(string path) => DatabaseOpener.OpenForReading(path, FileSystemKind.TypeOf, BusyTimeout);
-
-    /// <summary>
-    /// Adds each path once: rank grows by <paramref name="increment"/>, last access becomes now; then ages if needed.
-    /// Also folds in the visits that other processes left in <paramref name="pending"/> when they could not wait for
-    /// the lock, in the same transaction.
-    /// </summary>
-    public void Add(IReadOnlyList<string> paths, double increment, long now, double maxAge, PendingVisits? pending = null) =>
-        Add(paths.Select(path => new Visit(path)).ToList(), increment, now, maxAge, pending);
-
-    /// <summary>Records each visit (a directory or a file), as <see cref="Add(IReadOnlyList{string}, double, long, double, PendingVisits?)"/>.</summary>
-    public void Add(IReadOnlyList<Visit> visits, double increment, long now, double maxAge, PendingVisits? pending = null)
-    {
-        PendingVisitsClaim? claim = null;
-        try
+        DatabaseOpener.OpenForWriting(path, StoreOptions.Default(0) with
         {
-            Transaction.Run(connection, () =>
+            FileSystemType = fileSystemType ?? FileSystemKind.TypeOf,
+            BusyTimeout = busyTimeout ?? BusyTimeout,
+        });
+
+    /// <summary>Opens an existing database (read-only when it cannot be written); null when there is none and no journal.</summary>
+    public static JumpDatabase? OpenForReading(string path) => DatabaseOpener.OpenForReading(path, StoreOptions.Default(0));
+
+    internal static JumpDatabase OpenForWriting(string path, StoreOptions options) => DatabaseOpener.OpenForWriting(path, options);
+
+    internal static JumpDatabase? OpenForReading(string path, StoreOptions options) => DatabaseOpener.OpenForReading(path, options);
+
+    /// <summary>Folds the journal; the number of visits it held. What the hooks' `nvt fold` runs.</summary>
+    public int Fold(long now) => Write(now, options.MaxAge, (_, folded) => folded);
+
+    /// <summary>Adds each path once: rank grows by <paramref name="increment"/>, last access becomes now; then ages if needed.</summary>
+    public void Add(IReadOnlyList<string> paths, double increment, long now, double maxAge) =>
+        Add(paths.Select(path => new Visit(path)).ToList(), increment, now, maxAge);
+
+    public void Add(IReadOnlyList<Visit> visits, double increment, long now, double maxAge) =>
+        Write(now, maxAge, (changes, _) =>
+        {
+            foreach (var visit in visits)
             {
-                using var upsert = EntryWriter.PrepareUpsert(connection);
-                foreach (var visit in visits)
-                {
-                    EntryWriter.Upsert(upsert, visit.Path, visit.Kind, increment, now);
-                }
-
-                // Claimed only while this process holds the write lock, so appenders wait for a commit, never for a lock.
-                claim = pending?.TryClaim();
-                foreach (var visit in claim?.Visits ?? [])
-                {
-                    EntryWriter.Upsert(upsert, visit.Path, visit.Kind, visit.Increment, visit.Time);
-                }
-
-                RankAging.AgeIfNeeded(connection, maxAge);
-            });
-            claim?.Clear();
-        }
-        finally
-        {
-            claim?.Dispose();
-        }
-
-        WalPolicy.CheckpointIfLarge(connection);
-    }
-
-    /// <summary>
-    /// Matching entries, best first. Missing directories are skipped (unless asked for) and, when not visited for
-    /// <see cref="Frecency.MissingEntryGraceSeconds"/>, deleted: a drive that is only unmounted keeps its entries.
-    /// </summary>
-    public IReadOnlyList<JumpEntry> Query(JumpQuery query, long now, IFileSystem fileSystem)
-    {
-        var matcher = new KeywordMatcher(query.Keywords);
-        var candidates = EntryQueries.ReadCandidates(connection, matcher.LastComponentHint)
-            .Where(entry => entry.IsKind(query.Kinds)
-                && matcher.IsMatch(entry.Path)
-                && !query.ExcludePaths.Contains(entry.Path, StringComparer.Ordinal)
-                && (query.BaseDirectory is null || PathNormalizer.IsAtOrBelow(entry.Path, query.BaseDirectory)));
-
-        var results = new List<JumpEntry>();
-        var stale = new List<string>();
-        foreach (var entry in JumpRanking.Order(candidates, matcher, now, query.Ranking))
-        {
-            if (query.Limit is int limit && results.Count >= limit)
-            {
-                break;
+                changes.Add(PathBytes.ToBytes(visit.Path), visit.Kind, increment, now);
             }
 
-            if (!query.IncludeMissing && !entry.ExistsIn(fileSystem))
+            return 0;
+        });
+
+    /// <summary>Matching entries, best first, through the one pipeline (<see cref="QueryPipeline"/>).</summary>
+    public IReadOnlyList<JumpEntry> Query(JumpQuery query, long now, IFileSystem fileSystem, ExcludeList? excludes = null)
+    {
+        var pipeline = new QueryPipeline(query, now, fileSystem, excludes ?? ExcludeList.Empty);
+        var results = Read(now, () =>
+        {
+            using var queries = new EntryQueries(connection);
+            var plan = QueryPlan.For(connection, query.Keywords);
+            return plan.Kind switch
             {
-                if (now - entry.LastAccess > Frecency.MissingEntryGraceSeconds)
-                {
-                    stale.Add(entry.Path);
-                }
-
-                continue;
-            }
-
-            results.Add(entry);
+                QueryPlanKind.None => [],
+                QueryPlanKind.All => pipeline.Run(queries.ReadAll()),
+                QueryPlanKind.Descend => pipeline.Run(queries.ReadSubtrees(
+                    plan.StartNames!.Select(name => name.Id), plan.LastNames?.Select(name => name.Id).ToHashSet())),
+                _ when pipeline.CanStopEarly => pipeline.RunBestFirst(plan.LastNames!, plan.LastPiece, queries),
+                _ => pipeline.Run(queries.ReadCarrying(plan.LastNames!.Select(name => name.Id))),
+            };
+        });
+        if (pipeline.Stale.Count > 0 && !IsReadOnly)
+        {
+            TryRemoveQuietly(pipeline.Stale, now);
         }
 
-        TryDeleteQuietly(stale);
         return results;
     }
 
     /// <summary>Every entry, in path order.</summary>
-    public IReadOnlyList<JumpEntry> ReadAll() => EntryQueries.ReadAll(connection);
+    public IReadOnlyList<JumpEntry> ReadAll(long now = 0) => Read(now, () =>
+    {
+        using var queries = new EntryQueries(connection);
+        return queries.ReadAll().OrderBy(entry => entry.Path, StringComparer.Ordinal).ToList();
+    });
 
     /// <summary>Deletes the given paths; returns the ones that were not in the database.</summary>
-    public IReadOnlyList<string> Remove(IReadOnlyList<string> paths)
+    public IReadOnlyList<string> Remove(IReadOnlyList<string> paths, long now = 0)
     {
-        IReadOnlyList<string> notFound = [];
-        Transaction.Run(connection, () => notFound = EntryWriter.Delete(connection, paths));
+        var notFound = Write(now, options.MaxAge, (changes, _) => paths.Where(path => !changes.Remove(PathBytes.ToBytes(path))).ToList());
+        VacuumIfSparse();
         return notFound;
     }
 
     /// <summary>Deletes every entry that does not exist now as what it was recorded as; returns the deleted paths.</summary>
-    public IReadOnlyList<string> Prune(IFileSystem fileSystem)
+    public IReadOnlyList<string> Prune(IFileSystem fileSystem, long now = 0)
     {
-        var missing = ReadAll().Where(entry => !entry.ExistsIn(fileSystem)).Select(entry => entry.Path).ToList();
-        Remove(missing);
+        var missing = ReadAll(now).Where(entry => !entry.ExistsIn(fileSystem)).Select(entry => entry.Path).ToList();
+        Remove(missing, now);
         return missing;
     }
 
     /// <summary>Adds imported entries in one transaction (see <see cref="EntryImport.Run"/>).</summary>
-    public ImportCounts Import(IReadOnlyList<JumpEntry> entries, bool merge, double maxAge) =>
-        EntryImport.Run(connection, entries, merge, maxAge);
+    public ImportCounts Import(IReadOnlyList<JumpEntry> entries, bool merge, double maxAge, long now = 0) =>
+        Write(now, maxAge, (changes, _) => EntryImport.Run(connection, changes, entries, merge, maxAge));
 
-    /// <summary>The total rank as the triggers keep it (what aging compares with NVT_MAXAGE).</summary>
-    public double RankSum() => RankAging.ReadRankSum(connection);
+    /// <summary>The total rank as the write path keeps it (what aging compares with NVT_MAXAGE).</summary>
+    public double RankSum() => RankChanges.ReadRankSum(connection);
 
     /// <summary>Runs SQLite's full consistency check; "ok" when the file is sound.</summary>
-    public string IntegrityCheck() => connection.QueryText("PRAGMA integrity_check") ?? string.Empty;
+    public string IntegrityCheck() => connection.Text("PRAGMA integrity_check");
+
+    /// <summary>
+    /// A warning, once, when the data directory is group- or world-writable (others could replace nvt's files there).
+    /// "Once" is remembered in the database with the mode it was given for, so a later chmod warns again.
+    /// </summary>
+    public string? DirectoryWarningOnce(long now)
+    {
+        DataDirectoryCheck.DirectoryProblem(DataDirectory, out var status);
+        if (status is not { IsGroupOrWorldWritable: true } writable || IsReadOnly)
+        {
+            return null;
+        }
+
+        string mode = writable.Permissions;
+        bool first = Write(now, options.MaxAge, (_, _) =>
+        {
+            using var select = connection.Command("SELECT value FROM meta WHERE key = 'warned_directory_mode'");
+            if (select.ExecuteScalar() as string == mode)
+            {
+                return false;
+            }
+
+            using var save = connection.Command("INSERT OR REPLACE INTO meta (key, value) VALUES ('warned_directory_mode', $mode)");
+            save.Parameters.AddWithValue("$mode", mode);
+            save.ExecuteNonQuery();
+            return true;
+        });
+        return first
+            ? $"warning: the data directory {DataDirectory} is writable by others (mode {mode}); the shell hooks do not write there, and it should be 0700: chmod 700 {DataDirectory}"
+            : null;
+    }
 
     public void Dispose() => connection.Dispose();
 
-    private void TryDeleteQuietly(List<string> paths)
+    /// <summary>One write transaction: the journal is folded first, then the body runs, then the ranks are aged if needed.</summary>
+    private T Write<T>(long now, double maxAge, Func<RankChanges, int, T> body) => WriteTransaction.Run(connection, () =>
     {
-        if (paths.Count == 0 || IsReadOnly)
+        using var changes = new RankChanges(connection);
+        int folded = JournalFold.Fold(connection, changes, DataDirectory, now, options.Accept);
+        T result = body(changes, folded);
+        changes.AgeIfNeeded(maxAge);
+        changes.Complete();
+        return result;
+    });
+
+    /// <summary>
+    /// A read. When the journal holds visits no fold has read, they are folded first in a write transaction (the read
+    /// then sees them); when that lock cannot be had in time, or the disk has no room, the read goes ahead on what is
+    /// committed.
+    /// </summary>
+    private T Read<T>(long now, Func<T> body)
+    {
+        if (!IsReadOnly && JournalFold.HasUnread(connection, DataDirectory))
         {
-            return;
+            try
+            {
+                return Write(now, options.MaxAge, (_, _) => body());
+            }
+            catch (SqliteException e) when (e.IsBusy() || e.IsDiskFull())
+            {
+                // Another process holds the write lock (most likely folding these very visits), or the disk is full:
+                // the visits stay in the journal, and the read answers from what is committed.
+            }
         }
 
+        return WriteTransaction.Read(connection, body);
+    }
+
+    private void TryRemoveQuietly(List<string> paths, long now)
+    {
         try
         {
-            Remove(paths);
+            Remove(paths, now);
         }
         catch (SqliteException)
         {
-            // Lazy clean-up only: a busy or read-only database keeps the entries until next time.
+            // Lazy clean-up only: a busy or full database keeps the entries until next time.
+        }
+    }
+
+    /// <summary>VACUUM when a quarter of the file is free pages (after large deletions): the file shrinks back.</summary>
+    private void VacuumIfSparse()
+    {
+        long pages = connection.Int64("PRAGMA page_count");
+        if (pages > 16 && connection.Int64("PRAGMA freelist_count") * 4 > pages)
+        {
+            try
+            {
+                connection.Execute("VACUUM");
+            }
+            catch (SqliteException)
+            {
+                // Busy or full: only larger than it needs to be.
+            }
         }
     }
 }

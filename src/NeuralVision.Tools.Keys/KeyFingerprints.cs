@@ -128,7 +128,8 @@ public static class KeyFingerprints
     /// <summary>sshkey_perm_ok: the caller's own private key must not be open to group or others; the warning is ssh's.</summary>
     private static bool TooOpen(string full, string path, List<string> notes)
     {
-        if (LibC.Status(full, followLinks: true) is not { } status || status.UserId != LibC.UserId() || (status.Permissions & PrivateModeBits) == 0)
+        // ssh-keygen compares with getuid(); nvt is never setuid, so the effective id is the same.
+        if (LibC.Stat(full, followLinks: true) is not { } status || status.Owner != LibC.EffectiveUserId() || (status.Mode & PrivateModeBits) == 0)
         {
             return false;
         }
@@ -136,7 +137,7 @@ public static class KeyFingerprints
         notes.Add("@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@");
         notes.Add("@         WARNING: UNPROTECTED PRIVATE KEY FILE!          @");
         notes.Add("@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@");
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"Permissions 0{Convert.ToString(status.Permissions & 0x1ff, 8)} for '{path}' are too open."));
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"Permissions 0{Convert.ToString(status.Mode & 0x1ff, 8)} for '{path}' are too open."));
         notes.Add("It is required that your private key files are NOT accessible by others.");
         notes.Add("This private key will be ignored.");
         return true;

@@ -1,4 +1,5 @@
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
 using NeuralVision.Tools.Platform.Native;
 using NeuralVision.Tools.Platform.Settings;
 
@@ -42,9 +43,9 @@ public static class KeyGeneration
         // public key not (a directory named FILE.pub), leaving a key pair that does not match.
         foreach (string file in new[] { path, path + ".pub" })
         {
-            if (LibC.Status(file, followLinks: true) is { IsRegularFile: false } status)
+            if (LibC.Stat(file, followLinks: true) is { IsRegularFile: false } status)
             {
-                throw new NvtException($"{file} is {status.KindDescription}, not a file; no key was written");
+                throw new NvtException($"{file} is {RegularFile.KindOf(status)}, not a file; no key was written");
             }
         }
 

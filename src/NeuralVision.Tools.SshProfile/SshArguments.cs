@@ -4,7 +4,7 @@ namespace NeuralVision.Tools.SshProfile;
 /// Finds the destination in ssh's argument list with ssh's own option grammar (OpenSSH 9 <c>ssh.c</c>): options that
 /// take an argument (<c>-p 2222</c> or <c>-p2222</c>), flags that can be bundled (<c>-4Ct</c>), <c>--</c> ending the
 /// options. The first other token is the destination; what follows is options again and then the remote command,
-/// which does not change the destination.
+/// which does not change the destination but does say whether the session is an interactive login.
 /// </summary>
 public static class SshArguments
 {
@@ -17,28 +17,44 @@ public static class SshArguments
     public static SshCommandLine Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        bool queryOnly = false;
+        var flags = new HashSet<char>();
+        SshDestination? destination = null;
+        bool remoteCommand = false;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
             if (arg == "--")
             {
-                return new SshCommandLine(i + 1 < args.Count ? ParseDestination(i + 1, args[i + 1]) : null, queryOnly);
+                // Before the destination: the next token is it; after it: the rest is the remote command.
+                if (destination is null && i + 1 < args.Count)
+                {
+                    destination = ParseDestination(i + 1, args[i + 1]);
+                    remoteCommand = i + 2 < args.Count;
+                }
+                else
+                {
+                    remoteCommand |= destination is not null && i + 1 < args.Count;
+                }
+
+                break;
             }
 
             if (arg.Length < 2 || arg[0] != '-')
             {
-                return new SshCommandLine(ParseDestination(i, arg), queryOnly);
+                if (destination is not null)
+                {
+                    remoteCommand = true;
+                    break;
+                }
+
+                destination = ParseDestination(i, arg);
+                continue;
             }
 
             for (int j = 1; j < arg.Length; j++)
             {
                 char option = arg[j];
-                if (option is 'G' or 'V' or 'Q')
-                {
-                    queryOnly = true;
-                }
-
+                flags.Add(option);
                 if (OptionsWithArgument.Contains(option, StringComparison.Ordinal))
                 {
                     // The rest of the token is the argument (-p2222); otherwise the next token is (-p 2222).
@@ -54,7 +70,12 @@ public static class SshArguments
             }
         }
 
-        return new SshCommandLine(null, queryOnly);
+        bool queryOnly = flags.Contains('G') || flags.Contains('V') || flags.Contains('Q');
+        // A login shell on a terminal, as ssh gives one: no remote command (or -t to force one), and nothing that
+        // asks for no session (-T, -N, -f, -W).
+        bool interactive = (!remoteCommand || flags.Contains('t'))
+            && !flags.Contains('T') && !flags.Contains('N') && !flags.Contains('f') && !flags.Contains('W');
+        return new SshCommandLine(destination, queryOnly, interactive);
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ namespace NeuralVision.Tools.SshProfile;
 /// <param name="Tab">The connection to that tab, when it could be made.</param>
 /// <param name="CurrentProfile">The tab's profile now (asked for --dry-run only).</param>
 /// <param name="Skipped">--no-switch: Konsole was not asked.</param>
+/// <param name="Interactive">ssh will give a login session (no remote command, -T, -N...; see SshCommandLine).</param>
 public sealed record SshPlan(
     string Ssh,
     IReadOnlyList<string> Arguments,
@@ -24,7 +25,8 @@ public sealed record SshPlan(
     KonsoleTarget? Target,
     IKonsoleTab? Tab,
     string? CurrentProfile,
-    bool Skipped) : IDisposable
+    bool Skipped,
+    bool Interactive = false) : IDisposable
 {
     public void Dispose() => Tab?.Dispose();
 }

@@ -15,6 +15,12 @@ public static class SshProfileCommands
         return [SshCommand.Create(), ProfilesCommand.Create(context, connector)];
     }
 
+    /// <summary>Text printed after the options by `--help` of these commands (and in their manual pages), by name.</summary>
+    public static IReadOnlyDictionary<string, string> HelpNotes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ssh"] = SshCommand.HelpNotes,
+    };
+
     /// <summary>
     /// Runs `nvt ssh ...` with its own parser, so ssh's arguments (-p 2222, @file, a remote command) reach ssh
     /// untouched; null when the arguments are not `ssh`, or ask for its help.

@@ -126,7 +126,7 @@ public sealed class SshSession
             choice = null;
         }
 
-        return new SshPlan(ssh, request.SshArgs, host, choice, background, target, tab, current, Skipped: false);
+        return new SshPlan(ssh, request.SshArgs, host, choice, background, target, tab, current, Skipped: false, commandLine.Interactive);
     }
 
     /// <summary>

@@ -38,11 +38,11 @@ internal static class ManPages
     ];
 
     /// <summary>Writes every page into <paramref name="directory"/> (created if needed); returns the file names.</summary>
-    public static IReadOnlyList<string> Write(RootCommand root, string directory, string version, string date)
+    public static IReadOnlyList<string> Write(RootCommand root, string directory, string version, string date, IReadOnlyDictionary<string, string>? notes = null)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var (name, text) in Render(root, version, date))
+        foreach (var (name, text) in Render(root, version, date, notes))
         {
             File.WriteAllText(Path.Combine(directory, name), text, new UTF8Encoding(false));
             written.Add(name);
@@ -52,12 +52,13 @@ internal static class ManPages
     }
 
     /// <summary>(file name, page text) for every page.</summary>
-    public static IEnumerable<(string Name, string Text)> Render(RootCommand root, string version, string date)
+    public static IEnumerable<(string Name, string Text)> Render(RootCommand root, string version, string date, IReadOnlyDictionary<string, string>? notes = null)
     {
         yield return ("nvt.1", Overview(root, version, date));
         foreach (var (path, command) in Commands(root, []))
         {
-            yield return ($"nvt-{string.Join('-', path)}.1", CommandPage(path, command, version, date));
+            string? note = path.Count == 1 && notes is not null && notes.TryGetValue(command.Name, out string? text) ? text : null;
+            yield return ($"nvt-{string.Join('-', path)}.1", CommandPage(path, command, version, date, note));
         }
     }
 
@@ -121,7 +122,7 @@ internal static class ManPages
         return page.ToString();
     }
 
-    private static string CommandPage(IReadOnlyList<string> path, Command command, string version, string date)
+    private static string CommandPage(IReadOnlyList<string> path, Command command, string version, string date, string? notes)
     {
         string name = "nvt-" + string.Join('-', path);
         var page = new StringBuilder();
@@ -176,6 +177,19 @@ internal static class ManPages
             {
                 page.Append(".TP\n").Append(OptionTerm(option)).Append('\n').Append(Escape(option.Description ?? "")).Append('\n');
             }
+        }
+
+        if (notes is not null)
+        {
+            // "Title:" then indented lines, as --help prints them: a section, and the lines kept as they are.
+            string[] lines = notes.TrimEnd('\n').Split('\n');
+            page.Append(".SH ").Append(Escape(lines[0].TrimEnd(':').ToUpperInvariant())).Append("\n.nf\n");
+            foreach (string line in lines.Skip(1))
+            {
+                page.Append(Escape(line.Trim())).Append('\n');
+            }
+
+            page.Append(".fi\n");
         }
 
         page.Append(".SH SEE ALSO\n\\fBnvt\\fR(1)\n");

@@ -31,10 +31,17 @@ public static class NvtCli
         {
             help.Aliases.Remove("/h");
             help.Aliases.Remove("/?");
+            if (help.Action is HelpAction builtIn)
+            {
+                help.Action = new HelpWithNotes(builtIn, HelpNotes);
+            }
         }
 
         return root;
     }
+
+    /// <summary>Notes printed after a command's options by --help and in its manual page, by command name.</summary>
+    internal static IReadOnlyDictionary<string, string> HelpNotes => SshProfileCommands.HelpNotes;
 
     /// <summary>
     /// System.CommandLine passes unknown "-x" tokens on as arguments; for nvt's own commands they are mistakes. Only
@@ -102,7 +109,7 @@ public static class NvtCli
         var group = parseResult.CommandResult.Command;
         // Directives ([suggest:N] from the shells' completion) have actions of their own, however bare the line.
         bool directive = args.Length > 0 && args[0].StartsWith('[');
-        if (group.Action is null && group.Subcommands.Count > 0 && parseResult.Action is not HelpAction && !directive)
+        if (group.Action is null && group.Subcommands.Count > 0 && parseResult.Action is not (HelpAction or HelpWithNotes) && !directive)
         {
             var help = group == root ? ["--help"] : args.Append("--help").ToArray();
             root.Parse(help).Invoke(new InvocationConfiguration { Output = context.Error, Error = context.Error });
@@ -144,7 +151,7 @@ public static class NvtCli
         if (args is ["[man]", string manDirectory])
         {
             string version = ExecutableVersion().Split('+')[0];
-            ManPages.Write(Build(context), manDirectory, version, VersionDate());
+            ManPages.Write(Build(context), manDirectory, version, VersionDate(), HelpNotes);
             return ExitCodes.Ok;
         }
 
@@ -157,13 +164,13 @@ public static class NvtCli
             return usage;
         }
 
-        if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not (HelpAction or HelpWithNotes))
         {
             context.Error.WriteLine($"nvt: {OneLine(parseResult.Errors[0].Message)} (see '{CommandPath(parseResult.CommandResult)} --help')");
             return ExitCodes.Error;
         }
 
-        if (parseResult.Action is not HelpAction && FirstUnknownOption(parseResult) is string unknown)
+        if (parseResult.Action is not (HelpAction or HelpWithNotes) && FirstUnknownOption(parseResult) is string unknown)
         {
             context.Error.WriteLine($"nvt: unknown option '{unknown}' (put '--' before arguments that start with '-')");
             return ExitCodes.Error;

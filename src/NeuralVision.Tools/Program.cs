@@ -23,6 +23,6 @@ var context = new NvtContext(
     new TtyTerminal(),
     new ProcessRunner(settings),
     TimeProvider.System,
-    () => new StreamWriter(new DescriptorStream(1, "standard output", closed: (closedDescriptors & 2) != 0), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = false },
+    () => new StreamWriter(new DescriptorStream(1, "standard output", closed: (closedDescriptors & 2) != 0), new PathEncoding(), bufferSize: 16 * 1024) { AutoFlush = false },
     () => new StreamWriter(new DescriptorStream(2, "standard error", closed: (closedDescriptors & 4) != 0, ignoreErrors: true), new UTF8Encoding(false)) { AutoFlush = true });
 return TopLevel.Run(context, args);

@@ -11,7 +11,7 @@ public static class AddCommand
     {
         var score = new Option<double>("--score", "-s")
         {
-            Description = "Add N to the rank instead of 1",
+            Description = "Add N to the rank instead of 1 (0 < N <= NVT_MAXAGE / 10)",
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
@@ -68,9 +68,13 @@ public static class AddCommand
 
     public static int Run(INvtContext context, IReadOnlyList<string> paths, double score, bool files = false, string? commandLine = null)
     {
-        if (!double.IsFinite(score) || score <= 0)
+        // Bounded so that one entry cannot own more than a tenth of the aging budget (see RankAging).
+        double maximum = Store.RankAging.MaximumRank(context.Settings.MaxAge);
+        if (!double.IsFinite(score) || score <= 0 || score > maximum)
         {
-            throw new NvtException($"--score must be a positive number, got {score}");
+            throw new NvtException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"--score must be a number above 0 and at most {maximum:0.###} (NVT_MAXAGE / 10), got {score}"));
         }
 
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
@@ -84,23 +88,15 @@ public static class AddCommand
             // One database write for the directory and the command's arguments: the --fasd hook runs this per command.
             foreach (string reason in service.Add(paths, score, context.Clock.GetUtcNow().ToUnixTimeSeconds(), files, fromCommand))
             {
-                Debug(context, reason);
+                Report.Debug(context, "add", reason);
             }
         }
         catch (Exception e) when (e is not ConfigException)
         {
             // The prompt must never show an error: a locked, read-only or corrupt database only costs this one visit.
-            Debug(context, e.Message);
+            Report.Debug(context, "add", e.Message);
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static void Debug(INvtContext context, string message)
-    {
-        if (context.Settings.Debug)
-        {
-            context.Error.WriteLine($"nvt add: {message}");
-        }
     }
 }

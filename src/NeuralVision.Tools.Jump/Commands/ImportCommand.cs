@@ -45,7 +45,7 @@ internal static class ImportCommand
         ImportFile parsed;
         try
         {
-            parsed = JumpImporter.Read(format, file, context.FileSystem, now.ToUnixTimeSeconds());
+            parsed = JumpImporter.Read(format, file, context.FileSystem, now.ToUnixTimeSeconds(), Store.RankAging.MaximumRank(context.Settings.MaxAge));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

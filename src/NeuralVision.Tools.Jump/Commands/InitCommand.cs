@@ -51,7 +51,22 @@ internal static class InitCommand
         }
 
         var hook = Enum.Parse<HookMode>(hookName, ignoreCase: true);
-        context.Output.Write(ShellScripts.Render(new InitOptions(shell, noCommand ? null : commandName, hook, fasd)));
+        // The hook appends to the journal only in a safe data directory, created now so that the first cd can write.
+        string? journal = hook == HookMode.None ? null : JournalForHooks(context);
+        context.Output.Write(ShellScripts.Render(new InitOptions(shell, noCommand ? null : commandName, hook, fasd, journal)));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A bad NVT_DATA_DIR must not break the shell's start-up: the hook falls back to `nvt add`, and the next command reports the value.</summary>
+    private static string? JournalForHooks(INvtContext context)
+    {
+        try
+        {
+            return Store.DataDirectoryCheck.JournalForHooks(context.Settings.DataDirectory);
+        }
+        catch (Platform.Settings.ConfigException)
+        {
+            return null;
+        }
     }
 }

@@ -25,14 +25,16 @@ internal static class StatsCommand
         var now = context.Clock.GetUtcNow();
         long unixNow = now.ToUnixTimeSeconds();
         var output = context.Output;
+
+        // Read first: a database nvt cannot use is an error (exit 2), and visits in the journal create the database.
+        var outcome = service.ReadAll(now);
+        Report.Quarantine(context, outcome);
         if (!service.DatabaseExists)
         {
             output.Write($"database    {service.DatabasePath} (does not exist yet: nothing recorded)\n");
             return ExitCodes.Ok;
         }
 
-        var outcome = service.ReadAll(now);
-        Report.Quarantine(context, outcome);
         var entries = outcome.Value;
         int files = entries.Count(entry => entry.Kind == EntryKind.File);
         int missing = entries.Count(entry => !entry.ExistsIn(context.FileSystem));

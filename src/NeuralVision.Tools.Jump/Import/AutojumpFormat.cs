@@ -22,12 +22,12 @@ public static class AutojumpFormat
 
     public static double RankForWeight(double weight) => Math.Max(Frecency.MinimumRank, Math.Pow(weight / WeightOfOneVisit, 2));
 
-    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName, long lastWrite)
+    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName, long lastWrite, double maximumRank = ImportedValues.DefaultMaximumRank)
     {
-        return TextLines.ParseEach(data, fileName, text => ParseLine(text, lastWrite));
+        return TextLines.ParseEach(data, fileName, text => ParseLine(text, lastWrite, maximumRank));
     }
 
-    private static LineResult ParseLine(string line, long lastWrite)
+    private static LineResult ParseLine(string line, long lastWrite, double maximumRank)
     {
 
         // The weight never holds a tab, so splitting at the first one keeps a tab inside a path.
@@ -50,6 +50,9 @@ public static class AutojumpFormat
             return badPath;
         }
 
-        return new JumpEntry(PathNormalizer.Normalize(path, "/"), RankForWeight(weight), lastWrite);
+        double rank = RankForWeight(weight);
+        return ImportedValues.CheckRank(rank, maximumRank) is string badRank
+            ? badRank
+            : new JumpEntry(PathNormalizer.Normalize(path, "/"), rank, lastWrite);
     }
 }

@@ -13,7 +13,7 @@ public static class JumpImporter
     /// times in the future (a clock that was wrong) are brought back to <paramref name="now"/>, so they cannot stay on
     /// top for years.
     /// </summary>
-    public static ImportFile Read(ImportFormat format, string path, IFileSystem fileSystem, long now)
+    public static ImportFile Read(ImportFormat format, string path, IFileSystem fileSystem, long now, double maximumRank = ImportedValues.DefaultMaximumRank)
     {
         // IO failures propagate: an unreadable file is the caller's error to report, not a malformed one.
         byte[] data = File.ReadAllBytes(path);
@@ -21,9 +21,9 @@ public static class JumpImporter
 
         var file = format switch
         {
-            ImportFormat.Zoxide => ZoxideFormat.Parse(data, path),
-            ImportFormat.Autojump => AutojumpFormat.Parse(data, path, Math.Min(lastWrite, now)),
-            _ => PipeSeparatedFormat.Parse(data, path),
+            ImportFormat.Zoxide => ZoxideFormat.Parse(data, path, maximumRank),
+            ImportFormat.Autojump => AutojumpFormat.Parse(data, path, Math.Min(lastWrite, now), maximumRank),
+            _ => PipeSeparatedFormat.Parse(data, path, maximumRank),
         };
 
         var entries = file.Entries.Select(entry => entry with

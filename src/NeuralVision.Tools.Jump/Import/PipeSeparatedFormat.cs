@@ -11,9 +11,10 @@ namespace NeuralVision.Tools.Jump.Import;
 /// </summary>
 public static class PipeSeparatedFormat
 {
-    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName) => TextLines.ParseEach(data, fileName, ParseLine);
+    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName, double maximumRank = ImportedValues.DefaultMaximumRank) =>
+        TextLines.ParseEach(data, fileName, line => ParseLine(line, maximumRank));
 
-    private static LineResult ParseLine(string line)
+    private static LineResult ParseLine(string line, double maximumRank)
     {
         int epochBar = line.LastIndexOf('|');
         int rankBar = epochBar > 0 ? line.LastIndexOf('|', epochBar - 1) : -1;
@@ -35,6 +36,11 @@ public static class PipeSeparatedFormat
             || !double.IsFinite(rank))
         {
             return $"rank '{rankText}' is not a non-negative number";
+        }
+
+        if (ImportedValues.CheckRank(rank, maximumRank) is string badRank)
+        {
+            return badRank;
         }
 
         if (!long.TryParse(epochText, NumberStyles.None, CultureInfo.InvariantCulture, out long epoch))

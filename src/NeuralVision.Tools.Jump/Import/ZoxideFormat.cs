@@ -24,7 +24,7 @@ public static class ZoxideFormat
     /// Reads every entry. A cut-off file yields the entries before the cut plus one problem, so --skip-bad can salvage
     /// them; a file of another version, or one too short to hold the header, throws.
     /// </summary>
-    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName)
+    public static ImportFile Parse(ReadOnlySpan<byte> data, string fileName, double maximumRank = ImportedValues.DefaultMaximumRank)
     {
         if (data.Length < VersionSize)
         {
@@ -64,7 +64,7 @@ public static class ZoxideFormat
             ulong epoch = BinaryPrimitives.ReadUInt64LittleEndian(tail[8..]);
             position += LengthSize + (int)length + RankAndTimeSize;
 
-            string? reason = CheckEntry(pathBytes, rank, epoch, out string path);
+            string? reason = CheckEntry(pathBytes, rank, epoch, maximumRank, out string path);
             if (reason is null)
             {
                 entries.Add(new JumpEntry(PathNormalizer.Normalize(path, "/"), rank, (long)epoch));
@@ -84,7 +84,7 @@ public static class ZoxideFormat
         return new ImportFile(entries, problems, badEntries);
     }
 
-    private static string? CheckEntry(ReadOnlySpan<byte> pathBytes, double rank, ulong epoch, out string path)
+    private static string? CheckEntry(ReadOnlySpan<byte> pathBytes, double rank, ulong epoch, double maximumRank, out string path)
     {
         try
         {
@@ -101,9 +101,9 @@ public static class ZoxideFormat
             return badPath;
         }
 
-        if (!double.IsFinite(rank) || rank < 0)
+        if (ImportedValues.CheckRank(rank, maximumRank) is string badRank)
         {
-            return $"rank {rank} is not a non-negative number";
+            return badRank;
         }
 
         return epoch > long.MaxValue ? $"time {epoch} is out of range" : null;

@@ -49,17 +49,26 @@ public static class ShellScripts
             text.Append("set -g __nvt_cmd '").Append(command).Append("'\n");
             text.Append("set -g __nvt_hook_mode '").Append(hook).Append("'\n");
             text.Append(options.Fasd ? "set -g __nvt_fasd '1'\n" : string.Empty);
+            text.Append(options.Journal is null ? string.Empty : "set -g __nvt_journal " + FishQuote(options.Journal) + "\n");
         }
         else
         {
             text.Append("__nvt_cmd='").Append(command).Append("'\n");
             text.Append("__nvt_hook_mode='").Append(hook).Append("'\n");
             text.Append(options.Fasd ? "__nvt_fasd='1'\n" : string.Empty);
+            text.Append(options.Journal is null ? string.Empty : "__nvt_journal=" + ShellQuote(options.Journal) + "\n");
         }
 
         text.Append(Script(options.Shell));
         return text.ToString();
     }
+
+    /// <summary>Single quotes for bash, zsh and sh: a quote inside becomes '\''.</summary>
+    public static string ShellQuote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Single quotes for fish, where backslash escapes a quote or a backslash inside them.</summary>
+    public static string FishQuote(string text) =>
+        "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 
     /// <summary>The script as it is in shell/, from the binary's resources.</summary>
     public static string Script(ShellKind shell)

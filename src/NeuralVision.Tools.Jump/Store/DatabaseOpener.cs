@@ -1,32 +1,79 @@
-using NeuralVision.Tools.Jump.Sqlite;
+using Microsoft.Data.Sqlite;
+using NeuralVision.Tools.Jump.Journal;
+using NeuralVision.Tools.Platform.Native;
 
 namespace NeuralVision.Tools.Jump.Store;
 
-/// <summary>How <see cref="JumpDatabase"/> opens its file: creating it privately, or falling back to read-only access.</summary>
+/// <summary>How <see cref="JumpDatabase"/> opens its file: checked first, created privately, read-only as a fallback.</summary>
 internal static class DatabaseOpener
 {
     private const UnixFileMode PrivateDirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode PrivateFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>
-    /// Opens the database for writing, creating its directory (0700) and file (0600) when missing: the file is made
-    /// by nvt before SQLite opens it, so it never exists with wider permissions, and SQLite gives its -wal and -shm
-    /// files the same mode.
+    /// Opens the database for writing, creating its directory (0700) and file (0600, O_EXCL|O_NOFOLLOW) when missing:
+    /// the file is made by nvt before SQLite opens it, so it never exists with wider permissions.
     /// </summary>
-    public static JumpDatabase OpenForWriting(string path, Func<string, long?> fileSystemType, TimeSpan busyTimeout)
+    public static JumpDatabase OpenForWriting(string path, StoreOptions options)
     {
         string directory = Path.GetDirectoryName(path) ?? "/";
-        if (!File.Exists(path))
+        Check(directory, path);
+        if (!DataDirectoryCheck.Exists(path))
         {
             Directory.CreateDirectory(directory, PrivateDirectoryMode);
+            Check(directory, path);
             CreatePrivateFile(path);
         }
 
-        var connection = SqliteConnection.Open(path, readOnly: false, create: false, busyTimeout);
+        return Open(path, readOnly: false, options);
+    }
+
+    /// <summary>
+    /// Opens an existing database, falling back to read-only access when the file cannot be written. Null when there is
+    /// no database yet and no journal to fold into one.
+    /// </summary>
+    public static JumpDatabase? OpenForReading(string path, StoreOptions options)
+    {
+        string directory = Path.GetDirectoryName(path) ?? "/";
+        Check(directory, path);
+        if (!DataDirectoryCheck.Exists(path))
+        {
+            // The hooks may have recorded visits before any process created the database: fold them into a new one.
+            bool journal = DataDirectoryCheck.Exists(directory + "/" + JournalFold.FileName)
+                || DataDirectoryCheck.Exists(directory + "/" + JournalFold.RotatedFileName);
+            return journal ? OpenForWriting(path, options) : null;
+        }
+
         try
         {
-            SchemaMigrator.Prepare(connection, fileSystemType, directory);
-            return new JumpDatabase(connection, isReadOnly: false);
+            return Open(path, readOnly: false, options);
+        }
+        catch (SqliteException e) when (e.IsReadOnly())
+        {
+            return Open(path, readOnly: true, options);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Open(path, readOnly: true, options);
+        }
+    }
+
+    private static JumpDatabase Open(string path, bool readOnly, StoreOptions options)
+    {
+        string directory = Path.GetDirectoryName(path) ?? "/";
+        bool network = options.FileSystemType(directory) is long type && FileSystemKind.IsNetworkFileSystemType(type);
+        var connection = StoreConnection.Open(path, readOnly, options.BusyTimeout, network);
+        try
+        {
+            if (readOnly)
+            {
+                SchemaMigrator.CheckReadable(connection);
+            }
+            else
+            {
+                SchemaMigrator.Prepare(connection, options);
+            }
+
+            return new JumpDatabase(connection, options);
         }
         catch
         {
@@ -35,73 +82,28 @@ internal static class DatabaseOpener
         }
     }
 
-    /// <summary>
-    /// Opens an existing database to read it, falling back to read-only access when the file or its directory is not
-    /// writable. Returns null when there is no database yet (or only the empty file of an interrupted creation).
-    /// </summary>
-    public static JumpDatabase? OpenForReading(string path, Func<string, long?> fileSystemType, TimeSpan busyTimeout)
+    private static void Check(string directory, string path)
     {
-        if (!File.Exists(path))
+        if ((DataDirectoryCheck.DirectoryProblem(directory, out _) ?? DataDirectoryCheck.FileProblem(path)) is string problem)
         {
-            return null;
-        }
-
-        var writable = SqliteConnection.Open(path, readOnly: false, create: false, busyTimeout);
-        try
-        {
-            SchemaMigrator.Prepare(writable, fileSystemType, Path.GetDirectoryName(path) ?? "/");
-            return new JumpDatabase(writable, isReadOnly: false);
-        }
-        catch (SqliteException e) when (e.ResultCode is SqliteCodes.ReadOnly or SqliteCodes.CantOpen)
-        {
-            writable.Dispose();
-        }
-        catch
-        {
-            writable.Dispose();
-            throw;
-        }
-
-        // A WAL database in a read-only directory cannot get its -shm file; immutable mode reads it without one.
-        var readOnly = SqliteConnection.OpenImmutable(path, busyTimeout);
-        try
-        {
-            long version = readOnly.QueryInt64("PRAGMA user_version");
-            if (version == 0)
-            {
-                readOnly.Dispose();
-                return null;
-            }
-
-            SchemaMigrator.ThrowIfNewer(version);
-            if (version < JumpSchema.CurrentVersion)
-            {
-                throw new DatabaseVersionException(version, "was made by an older nvt and is read-only, so it cannot be upgraded");
-            }
-
-            return new JumpDatabase(readOnly, isReadOnly: true);
-        }
-        catch
-        {
-            readOnly.Dispose();
-            throw;
+            throw new DatabaseUnusableException(problem);
         }
     }
 
     private static void CreatePrivateFile(string path)
     {
-        try
+        var handle = LibC.OpenNoFollowing(
+            path, LibC.OpenWriteOnly | LibC.OpenCreate | LibC.OpenExclusive, OwnFile.PrivateMode, out int errno);
+        handle?.Dispose();
+        if (handle is null && !DataDirectoryCheck.Exists(path))
         {
-            using var stream = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                UnixCreateMode = PrivateFileMode,
-            });
+            throw new IOException($"cannot create {path}: {LibC.ErrorText(errno)}");
         }
-        catch (IOException) when (File.Exists(path))
+
+        // Another process created it a moment ago, or this one did: either way it is checked before SQLite opens it.
+        if (DataDirectoryCheck.FileProblem(path) is string problem)
         {
-            // Another shell created it a moment ago.
+            throw new DatabaseUnusableException(problem);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace NeuralVision.Tools.Jump.Store;
 /// </summary>
 public static class DatabaseQuarantine
 {
-    /// <summary>Renames the database and its -wal to "NAME.corrupt-TIMESTAMP"; returns the new name of the database.</summary>
+    /// <summary>Renames the database and its -wal to "NAME.corrupt-TIMESTAMP" (with its -wal or -journal); returns the new name of the database.</summary>
     public static string MoveAside(string databasePath, DateTimeOffset now)
     {
         string stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -19,10 +19,13 @@ public static class DatabaseQuarantine
         }
 
         File.Move(databasePath, target);
-        if (File.Exists(databasePath + "-wal"))
+        foreach (string companion in new[] { "-wal", "-journal" })
         {
-            // Kept beside the moved file under the name SQLite looks for, so `sqlite3 FILE` still sees its last commits.
-            File.Move(databasePath + "-wal", target + "-wal");
+            if (File.Exists(databasePath + companion))
+            {
+                // Kept beside the moved file under the name SQLite looks for, so `sqlite3 FILE` still sees its last commits.
+                File.Move(databasePath + companion, target + companion);
+            }
         }
 
         File.Delete(databasePath + "-shm");

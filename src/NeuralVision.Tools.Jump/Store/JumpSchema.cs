@@ -1,64 +1,48 @@
 namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>
-/// The database schema as a list of forward migrations; PRAGMA user_version is the number of migrations applied.
-/// A migration is never edited once released: add a new one.
+/// The database schema (PRAGMA user_version 4): the directory tree. No path is stored: each directory on the way to a
+/// recorded one is a <c>node</c> row with a parent link and a name from the <c>name</c> dictionary, so an entry costs one
+/// short row (its parents are shared) and the file stays below the size of zoxide's. <c>gram</c> maps each trigram of a
+/// folded name to the ids of the names that contain it (varints), so a query finds the names holding a keyword by
+/// reading two or three rows. No FTS5 and no triggers: every schema object is parsed by every process at open, and
+/// <c>meta.rank_sum</c> is kept by the one write path (<see cref="RankChanges"/>). Versions 1 to 3 (one row per path,
+/// FTS5 over the last component) are converted by <see cref="LegacyMigration"/>.
 /// </summary>
 internal static class JumpSchema
 {
-    public static readonly string[] Migrations =
-    [
-        // 1: directories with rank and last visit. name_fold is the lower-cased last component, indexed so that a
-        // query reads only the entries whose last component can match instead of every row. meta.rank_sum is kept
-        // exact by triggers, so deciding whether to age costs one row read instead of a SUM over the table.
-        """
-        CREATE TABLE entry (
+    public const long CurrentVersion = 4;
+
+    /// <summary>The versions this nvt can convert (1 to 3 had the same entry table; 3 added the kind).</summary>
+    public const long OldestLegacyVersion = 1;
+
+    public const string Create = """
+        CREATE TABLE name (
             id INTEGER PRIMARY KEY,
-            path TEXT NOT NULL UNIQUE,
-            name_fold TEXT NOT NULL,
-            rank REAL NOT NULL,
-            last_access INTEGER NOT NULL
+            bytes BLOB NOT NULL UNIQUE,
+            fold TEXT NOT NULL,
+            nodes INTEGER NOT NULL DEFAULT 0
         );
-        CREATE INDEX entry_by_name ON entry (name_fold);
+        CREATE TABLE node (
+            id INTEGER PRIMARY KEY,
+            parent INTEGER NOT NULL,
+            name_id INTEGER NOT NULL,
+            rank REAL,
+            last_access INTEGER,
+            kind INTEGER
+        );
+        CREATE UNIQUE INDEX node_by_parent ON node (parent, name_id);
+        CREATE INDEX node_by_name ON node (name_id, rank);
+        CREATE TABLE gram (gram INTEGER PRIMARY KEY, ids BLOB NOT NULL);
         CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value) WITHOUT ROWID;
         INSERT INTO meta (key, value) VALUES ('rank_sum', 0.0);
-        CREATE TRIGGER entry_insert AFTER INSERT ON entry BEGIN
-            UPDATE meta SET value = value + new.rank WHERE key = 'rank_sum';
-        END;
-        CREATE TRIGGER entry_update AFTER UPDATE OF rank ON entry BEGIN
-            UPDATE meta SET value = value + new.rank - old.rank WHERE key = 'rank_sum';
-        END;
-        CREATE TRIGGER entry_delete AFTER DELETE ON entry BEGIN
-            UPDATE meta SET value = value - old.rank WHERE key = 'rank_sum';
-        END;
-        """,
-
-        // 2: a trigram index over the folded last component, so a query with a hint of three or more characters reads
-        // only the entries that contain it: a query costs about the same at 100k entries as at 1k. The entry table stays
-        // the only copy of the names (external content); triggers keep the index in step.
-        """
-        CREATE VIRTUAL TABLE entry_name USING fts5 (name_fold, content = 'entry', content_rowid = 'id', tokenize = 'trigram');
-        INSERT INTO entry_name (entry_name) VALUES ('rebuild');
-        CREATE TRIGGER entry_name_insert AFTER INSERT ON entry BEGIN
-            INSERT INTO entry_name (rowid, name_fold) VALUES (new.id, new.name_fold);
-        END;
-        CREATE TRIGGER entry_name_delete AFTER DELETE ON entry BEGIN
-            INSERT INTO entry_name (entry_name, rowid, name_fold) VALUES ('delete', old.id, old.name_fold);
-        END;
-        CREATE TRIGGER entry_name_update AFTER UPDATE OF name_fold ON entry BEGIN
-            INSERT INTO entry_name (entry_name, rowid, name_fold) VALUES ('delete', old.id, old.name_fold);
-            INSERT INTO entry_name (rowid, name_fold) VALUES (new.id, new.name_fold);
-        END;
-        """,
-
-        // 3: files as well as directories (fasd's f, a and v). Existing rows are directories.
-        """
-        ALTER TABLE entry ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
-        """,
-    ];
-
-    /// <summary>The shortest text the trigram index can look up; shorter hints scan the name index instead.</summary>
-    public const int TrigramLength = 3;
-
-    public static int CurrentVersion => Migrations.Length;
+        CREATE TABLE journal_file (
+            dev INTEGER NOT NULL,
+            ino INTEGER NOT NULL,
+            head BLOB NOT NULL,
+            offset INTEGER NOT NULL,
+            PRIMARY KEY (dev, ino)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 4;
+        """;
 }

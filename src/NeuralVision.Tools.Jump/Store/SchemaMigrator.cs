@@ -1,51 +1,61 @@
-using NeuralVision.Tools.Jump.Sqlite;
-
 namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>
-/// Brings a database to <see cref="JumpSchema.CurrentVersion"/>: applies the missing migrations in one transaction,
-/// chooses the journal mode when the file is new, and refuses a file written by a newer nvt.
+/// Brings a database to <see cref="JumpSchema.CurrentVersion"/> in one transaction, chooses the journal mode when the
+/// file is new, and refuses a file written by a newer nvt.
 /// </summary>
 internal static class SchemaMigrator
 {
-    public static void Prepare(SqliteConnection connection, Func<string, long?> fileSystemType, string directory)
+    public static void Prepare(StoreConnection connection, StoreOptions options)
     {
-        long version = connection.QueryInt64("PRAGMA user_version");
+        long version = connection.Int64("PRAGMA user_version");
+        ThrowIfNewer(version);
         if (version == JumpSchema.CurrentVersion)
         {
-            WalPolicy.ApplyConnectionSettings(connection);
             return;
         }
 
-        ThrowIfNewer(version);
-        if (version == 0)
+        bool migrated = WriteTransaction.Run(connection, () =>
         {
-            // The journal mode is stored in the file, so it is chosen once, when the database is created. WAL needs
-            // shared memory every client of the file sees, which network file systems cannot give.
-            bool network = fileSystemType(directory) is long type && FileSystemKind.IsNetworkFileSystemType(type);
-            connection.Execute(network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL");
-        }
-
-        WalPolicy.ApplyConnectionSettings(connection);
-        Transaction.Run(connection, () =>
-        {
-            // Another process may have migrated while this one waited for the lock.
-            long current = connection.QueryInt64("PRAGMA user_version");
+            // Another process may have created or migrated it while this one waited for the lock.
+            long current = connection.Int64("PRAGMA user_version");
             ThrowIfNewer(current);
-            for (long next = current; next < JumpSchema.CurrentVersion; next++)
+            if (current == 0)
             {
-                connection.Execute(JumpSchema.Migrations[next]);
+                connection.Execute(JumpSchema.Create);
+                return false;
             }
 
-            connection.Execute($"PRAGMA user_version = {JumpSchema.CurrentVersion}");
+            if (current < JumpSchema.CurrentVersion)
+            {
+                LegacyMigration.Run(connection, current, options);
+                return true;
+            }
+
+            return false;
         });
+        if (migrated)
+        {
+            LegacyMigration.Finish(connection);
+        }
+    }
+
+    /// <summary>A read-only database must already have this nvt's schema: it cannot be converted.</summary>
+    public static void CheckReadable(StoreConnection connection)
+    {
+        long version = connection.Int64("PRAGMA user_version");
+        ThrowIfNewer(version);
+        if (version != JumpSchema.CurrentVersion)
+        {
+            throw new DatabaseVersionException(version, "was made by an older nvt and is read-only, so it cannot be upgraded");
+        }
     }
 
     public static void ThrowIfNewer(long version)
     {
         if (version > JumpSchema.CurrentVersion)
         {
-            throw new DatabaseVersionException(version, "was written by a newer nvt; upgrade nvt to use it");
+            throw new DatabaseVersionException(version, $"was written by a newer nvt (this one knows version {JumpSchema.CurrentVersion}); upgrade nvt to use it");
         }
     }
 }

@@ -17,10 +17,10 @@ public static class RegularFile
     {
         ArgumentNullException.ThrowIfNull(path);
         using var handle = Open(path);
-        var status = LibC.Status(handle) ?? throw new FileReadException(path, FileReadProblem.Unreadable, "cannot be examined (fstat failed)");
+        var status = LibC.Stat(handle) ?? throw new FileReadException(path, FileReadProblem.Unreadable, "cannot be examined (fstat failed)");
         if (!status.IsRegularFile)
         {
-            throw new FileReadException(path, FileReadProblem.NotRegular, $"is {status.KindDescription}, not a regular file");
+            throw new FileReadException(path, FileReadProblem.NotRegular, $"is {KindOf(status)}, not a regular file");
         }
 
         if (status.Size > maxBytes)
@@ -88,6 +88,19 @@ public static class RegularFile
             return null;
         }
     }
+
+    /// <summary>"a directory", "a FIFO", ...: what a file is, for messages.</summary>
+    public static string KindOf(FileStatus status) => (status.Mode & 0xF000) switch
+    {
+        0x8000 => "a regular file",
+        0x4000 => "a directory",
+        0x1000 => "a FIFO",
+        0xC000 => "a socket",
+        0x2000 => "a character device",
+        0x6000 => "a block device",
+        0xA000 => "a symbolic link",
+        _ => "not a regular file",
+    };
 
     private static SafeFileHandle Open(string path)
     {

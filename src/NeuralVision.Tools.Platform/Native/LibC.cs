@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Platform.Native;
 
@@ -22,17 +23,21 @@ public static unsafe partial class LibC
 
     public const int OpenCloseOnExec = 0x80000;
 
-    /// <summary>O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.</summary>
-    public const int OpenNonBlocking = 0x800;
-
     /// <summary>O_NOCTTY: opening a terminal device never makes it the controlling terminal.</summary>
     public const int OpenNoControllingTerminal = 0x100;
 
-    /// <summary>ENOENT.</summary>
-    public const int NoSuchFile = 2;
-
     /// <summary>EACCES.</summary>
     public const int PermissionDenied = 13;
+
+    /// <summary>O_EXCL: with O_CREAT, fail when the name exists (also as a symbolic link).</summary>
+    public const int OpenExclusive = 0x80;
+
+    /// <summary>O_NONBLOCK: a FIFO planted in nvt's place cannot make open(2) wait for a writer.</summary>
+    public const int OpenNonBlocking = 0x800;
+
+    /// <summary>O_NOFOLLOW: open(2) fails on a symbolic link instead of opening what it points to (differs on arm).</summary>
+    public static int OpenNoFollow =>
+        RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
 
     /// <summary>flock(2) LOCK_EX.</summary>
     public const int LockExclusive = 2;
@@ -43,6 +48,9 @@ public static unsafe partial class LibC
     private const int GetDescriptorFlagsCommand = 1; // F_GETFD
     private const int GetStatusFlags = 3; // F_GETFL
     private const int SetStatusFlags = 4; // F_SETFL
+
+    /// <summary>ENOENT: no such file or directory.</summary>
+    public const int NoSuchFile = 2;
 
     /// <summary>EBADF: the descriptor is not open.</summary>
     public const int BadDescriptor = 9;
@@ -114,6 +122,62 @@ public static unsafe partial class LibC
     /// <summary>open(2); the descriptor, or -1.</summary>
     public static int Open(string path, int flags, int mode) => SystemOpen(path, flags, mode);
 
+    /// <summary>
+    /// open(2) of a file nvt owns, never through a symbolic link (O_NOFOLLOW, O_NONBLOCK, O_CLOEXEC added); null when
+    /// it cannot be opened, with the errno in <paramref name="errno"/>.
+    /// </summary>
+    public static SafeFileHandle? OpenNoFollowing(string path, int flags, int mode, out int errno)
+    {
+        int descriptor = SystemOpen(path, flags | OpenNoFollow | OpenNonBlocking | OpenCloseOnExec, mode);
+        errno = descriptor < 0 ? Marshal.GetLastPInvokeError() : 0;
+        return descriptor < 0 ? null : new SafeFileHandle(descriptor, ownsHandle: true);
+    }
+
+    /// <summary>statx(2) of a path (its bytes, see PathBytes); null when it does not exist or cannot be read.</summary>
+    public static FileStatus? Stat(ReadOnlySpan<byte> path, bool followLinks) => Stat(path, followLinks, out _);
+
+    /// <summary>statx(2) of a path; null with the errno (ENOENT: it does not exist, EACCES: a directory on the way is closed).</summary>
+    public static FileStatus? Stat(ReadOnlySpan<byte> path, bool followLinks, out int errno)
+    {
+        Span<byte> terminated = path.Length < 1024 ? stackalloc byte[path.Length + 1] : new byte[path.Length + 1];
+        path.CopyTo(terminated);
+        terminated[path.Length] = 0;
+        byte* buffer = stackalloc byte[StatxSize];
+        fixed (byte* name = terminated)
+        {
+            bool found = StatX(AtCurrentDirectory, name, followLinks ? 0 : AtSymlinkNoFollow, StatxBasicStats, buffer) == 0;
+            errno = found ? 0 : Marshal.GetLastPInvokeError();
+            return found ? Read(buffer) : null;
+        }
+    }
+
+    public static FileStatus? Stat(string path, bool followLinks) => Stat(PathBytes.ToBytes(path), followLinks, out _);
+
+    public static FileStatus? Stat(string path, bool followLinks, out int errno) => Stat(PathBytes.ToBytes(path), followLinks, out errno);
+
+    /// <summary>statx(2) of an open file.</summary>
+    public static FileStatus? Stat(SafeFileHandle handle)
+    {
+        byte* buffer = stackalloc byte[StatxSize];
+        byte empty = 0;
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return StatX((int)handle.DangerousGetHandle(), &empty, AtEmptyPath, StatxBasicStats, buffer) == 0 ? Read(buffer) : null;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>geteuid(2): whose files nvt may trust.</summary>
+    public static uint EffectiveUserId() => GetEffectiveUserId();
+
     /// <summary>flock(2); 0 on success.</summary>
     public static int FLock(int descriptor, int operation) => SystemFLock(descriptor, operation);
 
@@ -150,57 +214,27 @@ public static unsafe partial class LibC
     /// <summary>The errno of the last call made with SetLastError (Open, say).</summary>
     public static int LastError() => Marshal.GetLastPInvokeError();
 
-    /// <summary>getuid(2).</summary>
-    public static uint UserId() => SystemGetUid();
+    // struct statx is the same on every architecture: its fields at fixed offsets (linux/stat.h).
+    private const int StatxSize = 256;
+    private const int AtCurrentDirectory = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
+    private const uint StatxBasicStats = 0x7FF;
 
-    /// <summary>
-    /// fstat of an open file through statx(2), whose struct has one layout on every architecture (struct stat does
-    /// not): type and mode bits, owner, group, size. Null when the call fails.
-    /// </summary>
-    public static FileStatus? Status(SafeFileHandle handle)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        bool added = false;
-        handle.DangerousAddRef(ref added);
-        try
-        {
-            return StatusAt((int)handle.DangerousGetHandle(), "", EmptyPathFlag);
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
-    }
+    private static FileStatus Read(byte* statx) => new(
+        Device: ((ulong)*(uint*)(statx + 136) << 32) | *(uint*)(statx + 140),
+        Inode: *(ulong*)(statx + 32),
+        Mode: *(ushort*)(statx + 28),
+        Owner: *(uint*)(statx + 20),
+        Links: *(uint*)(statx + 16),
+        Size: *(long*)(statx + 40),
+        ModifiedSeconds: *(long*)(statx + 112));
 
-    /// <summary>stat(2) (or lstat(2) without <paramref name="followLinks"/>) through statx(2); null when it fails.</summary>
-    public static FileStatus? Status(string path, bool followLinks) =>
-        StatusAt(CurrentDirectoryDescriptor, path, followLinks ? 0 : NoFollowFlag);
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static partial int StatX(int directory, byte* path, int flags, uint mask, byte* buffer);
 
-    private const int CurrentDirectoryDescriptor = -100; // AT_FDCWD
-    private const int EmptyPathFlag = 0x1000; // AT_EMPTY_PATH
-    private const int NoFollowFlag = 0x100; // AT_SYMLINK_NOFOLLOW
-    private const uint BasicStats = 0x7ff; // STATX_BASIC_STATS
-
-    private static FileStatus? StatusAt(int directory, string path, int flags)
-    {
-        // struct statx: 256 bytes; stx_uid at 20, stx_gid at 24, stx_mode (u16) at 28, stx_size at 40.
-        byte* buffer = stackalloc byte[256];
-        if (SystemStatx(directory, path, flags, BasicStats, buffer) != 0)
-        {
-            return null;
-        }
-
-        return new FileStatus(*(ushort*)(buffer + 28), *(uint*)(buffer + 20), *(uint*)(buffer + 24), *(long*)(buffer + 40));
-    }
-
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int SystemStatx(int directory, string path, int flags, uint mask, byte* buffer);
-
-    [LibraryImport("libc", EntryPoint = "getuid")]
-    private static partial uint SystemGetUid();
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUserId();
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint SystemWrite(int descriptor, byte* buffer, nuint count);

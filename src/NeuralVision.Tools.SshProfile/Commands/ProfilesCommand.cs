@@ -8,6 +8,14 @@ namespace NeuralVision.Tools.SshProfile.Commands;
 /// <summary>`nvt profiles`: the tab's Konsole profiles (the current one marked) and the host mappings of the config file.</summary>
 public static class ProfilesCommand
 {
+    /// <summary>A configuration to start from, as `nvt profiles` and `nvt ssh --help` show it.</summary>
+    public const string ExampleConfig = """
+          [ssh.profiles]
+          "puffin" = "Puffin"              # the host as typed, or its HostName
+          "*.prod.example.com" = "Production"
+
+        """;
+
     public static Command Create(INvtContext context, IKonsoleConnector konsole)
     {
         var command = new Command("profiles", "List the Konsole profiles (* marks the tab's) and the host-to-profile mappings of the config file");
@@ -54,9 +62,15 @@ public static class ProfilesCommand
         }
 
         string path = context.Settings.ConfigFile;
-        var config = NvtConfigFile.Load(path).Ssh;
-
         output.WriteLine();
+        if (!context.FileSystem.FileExists(path) && !context.FileSystem.DirectoryExists(path))
+        {
+            output.WriteLine($"Host mappings: none, {path} does not exist. To start, write it with:");
+            output.Write(ExampleConfig);
+            return ExitCodes.Ok;
+        }
+
+        var config = NvtConfigFile.Load(path).Ssh;
         output.WriteLine($"Host mappings ({path}; first match wins):");
         if (config?.Profiles is not { Count: > 0 } && string.IsNullOrEmpty(config?.DefaultProfile))
         {

@@ -30,6 +30,13 @@ public static class SshCommand
         new(VerboseOption, "Say why no switch happens, and report every D-Bus problem"),
     ];
 
+    /// <summary>What `nvt ssh --help` (and its manual page) says after the options: where hosts are mapped, and how.</summary>
+    public const string HelpNotes =
+        "Configuration:\n"
+        + "  Hosts are mapped to Konsole profiles in $NVT_CONFIG, else $XDG_CONFIG_HOME/nvt/config.toml, else\n"
+        + "  ~/.config/nvt/config.toml (`nvt profiles` shows which file and what it maps). For example:\n\n"
+        + ProfilesCommand.ExampleConfig;
+
     /// <summary>
     /// The command as System.CommandLine sees it: only for `nvt ssh --help`, `nvt --help` and completion, with its
     /// options made from <see cref="Options"/>. Every other form is read by <see cref="TryParse"/> first.
@@ -188,7 +195,7 @@ public static class SshCommand
                     terminal.Flush();
                 }
 
-                if (!request.Quiet && context.Terminal.ErrorIsTerminal)
+                if (!request.Quiet && WelcomesBack(context, plan, switched: restore is not null || background))
                 {
                     context.Error.WriteLine("Welcome back!");
                 }
@@ -198,6 +205,14 @@ public static class SshCommand
             }
         }
     }
+
+    /// <summary>
+    /// "Welcome back!" marks the return from somewhere that looked different: only after an interactive login on a
+    /// terminal (not `nvt ssh host cmd`, -T, -N, a pipe) in which nvt switched the profile or the background.
+    /// </summary>
+    private static bool WelcomesBack(INvtContext context, SshPlan plan, bool switched) =>
+        switched && plan.Interactive
+        && context.Terminal.InputIsTerminal && context.Terminal.OutputIsTerminal && context.Terminal.ErrorIsTerminal;
 
     private static int RunSsh(IForegroundScope foreground, SshPlan plan)
     {

@@ -91,6 +91,17 @@ public sealed class FreshAccountTests
     }
 
     [Fact]
+    public void InstallSh_OnAFreshAccount_ManFindsThePages()
+    {
+        using var account = new FreshAccount();
+        Assert.Equal(0, account.Install("/usr/bin/bash").ExitCode);
+        using var terminal = account.StartShell("/usr/bin/bash", "-i");
+        terminal.SendLine("{ man -w nvt; man -w nvt-query; } > ~/man.tmp 2>&1; mv ~/man.tmp ~/man.out");
+        string pages = Path.Combine(account.Home, ".local", "share", "man", "man1");
+        Assert.Equal($"{pages}/nvt.1\n{pages}/nvt-query.1\n", terminal.WaitForFile("man.out"));
+    }
+
+    [Fact]
     public void InstallSh_FishInstalledButNotUsed_WritesNoFishFile()
     {
         using var account = new FreshAccount();

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace NeuralVision.Tools.IntegrationTests.Shell;
 
 /// <summary>
-/// The prompt hook in real interactive shells: how many `nvt add` processes it starts (counted by the logging wrapper),
+/// The prompt hook in real interactive shells: that it starts no nvt process (counted by the logging wrapper) and
+/// appends to the journal instead,
 /// that it keeps $? and prints nothing even without nvt or with a broken database, and the shell settings it must
 /// respect (set -u, an array PROMPT_COMMAND, history off, fish private mode).
 /// </summary>
@@ -28,26 +29,25 @@ public sealed class ShellHookTests
 
     [Theory]
     [MemberData(nameof(ShellsAndHookModes))]
-    public void Prompts_StartAddProcessesOnlyAsTheHookModeSays(TestShell kind, string hook)
+    public void Prompts_StartNoNvtProcess_AndRecordAsTheHookModeSays(TestShell kind, string hook)
     {
         using var shell = new TmuxShell(kind, new TmuxShellOptions { InitOptions = "--hook " + hook });
         string target = shell.Home.MakeDirectory("target");
 
         int before = shell.NvtCalls().Count;
+        int recordsBefore = shell.JournalRecords();
         shell.Run("");
         shell.Run("true");
         Assert.Equal(["hi"], shell.Run("echo hi"));
-        // Every nvt process counts here, not only `nvt add`: a prompt without a cd must start none at all.
-        int fromPrompts = shell.NvtCalls().Count - before;
-
-        before = shell.AddCalls();
+        int recordsFromPrompts = shell.JournalRecords() - recordsBefore;
         shell.Cd(target);
-        int fromCd = shell.AddCalls() - before;
+
+        // Every nvt process counts here, not only `nvt add`: neither a prompt nor a cd starts one (the journal takes it).
+        Assert.Equal(0, shell.NvtCalls().Count - before);
 
         // POSIX shells have no directory hook: there `pwd` records at every prompt, as nvt.sh documents.
         int expectedFromPrompts = hook == "prompt" || (hook == "pwd" && kind == TestShell.Posix) ? 3 : 0;
-        Assert.Equal(expectedFromPrompts, fromPrompts);
-        Assert.Equal(hook == "none" ? 0 : 1, fromCd);
+        Assert.Equal(expectedFromPrompts, recordsFromPrompts);
         Assert.Equal(hook != "none", shell.RecordedPaths().Contains(target));
 
         // Whatever the mode, the prompt that follows a failing command still shows its status.
@@ -91,7 +91,8 @@ public sealed class ShellHookTests
         }
         else if (condition == "database-corrupt")
         {
-            Assert.True(shell.AddCalls() >= 2, "the hook should still have run nvt add");
+            // The hook never touches the database: the visits wait in the journal for a database that can take them.
+            Assert.True(shell.JournalRecords() >= 2, "the hook should still have journaled the visits");
         }
     }
 
@@ -149,9 +150,11 @@ public sealed class ShellHookTests
 
         shell.Run("false");
         Assert.Equal("1", shell.Eval("$a_status"));
-        int before = shell.AddCalls();
+        int before = shell.JournalRecords();
+        int calls = shell.NvtCalls().Count;
         shell.Cd(target);
-        Assert.Equal(1, shell.AddCalls() - before);
+        Assert.Equal(1, shell.JournalRecords() - before);
+        Assert.Equal(calls, shell.NvtCalls().Count);
         Assert.Contains(target, shell.RecordedPaths());
 
         static int[] Runs(TmuxShell shell) => shell.Eval("${a_runs} ${b_runs}").Split(' ').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
@@ -165,11 +168,11 @@ public sealed class ShellHookTests
         string visible = shell.Home.MakeDirectory("visible");
 
         Assert.Empty(shell.Run("set +o history"));
-        int before = shell.AddCalls();
+        int before = shell.JournalRecords();
         shell.Cd(secret);
         Assert.Empty(shell.Run("false"));
         Assert.Equal(1, shell.Status());
-        Assert.Equal(0, shell.AddCalls() - before);
+        Assert.Equal(0, shell.JournalRecords() - before);
 
         Assert.Empty(shell.Run("set -o history"));
         shell.Cd(visible);

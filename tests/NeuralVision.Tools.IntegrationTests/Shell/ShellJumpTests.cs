@@ -71,7 +71,7 @@ public sealed class ShellJumpTests
 
     [Theory]
     [MemberData(nameof(AllShells))]
-    public void SourcingTheRcFileAgain_KeepsOneHook_AndACdStartsOneAdd(TestShell kind)
+    public void SourcingTheRcFileAgain_KeepsOneHook_AndACdJournalsOneVisit(TestShell kind)
     {
         using var shell = new TmuxShell(kind);
         string target = shell.Home.MakeDirectory("target");
@@ -82,9 +82,11 @@ public sealed class ShellJumpTests
         Assert.Empty(shell.Run(shell.SourceRcCommand));
 
         Assert.Equal(1, CountHooks(shell));
-        int before = shell.AddCalls();
+        int before = shell.JournalRecords();
         shell.Cd(target);
-        Assert.Equal(1, shell.AddCalls() - before);
+        // POSIX shells record at every prompt (the cd's and the one after `cd` in Cd()).
+        Assert.InRange(shell.JournalRecords() - before, 1, kind == TestShell.Posix ? 2 : 1);
+        Assert.Equal(0, shell.AddCalls());
         Assert.Contains(target, shell.RecordedPaths());
     }
 

@@ -108,12 +108,19 @@ public sealed class TmuxShell : IDisposable
     /// <summary>How many `nvt add` processes have been started so far.</summary>
     public int AddCalls() => NvtCalls().Count(line => line.StartsWith("add ", StringComparison.Ordinal));
 
-    /// <summary>The directories in the database, read directly.</summary>
+    /// <summary>
+    /// The directories recorded, as `nvt list` (the published binary, not through the logging wrapper) sees them: it
+    /// folds the journal first, with the exclusions a real run applies.
+    /// </summary>
     public IReadOnlyList<string> RecordedPaths()
     {
-        using var database = JumpDatabase.OpenForReading(Home.DatabasePath);
-        return database?.ReadAll().Select(entry => entry.Path).ToList() ?? [];
+        var result = Home.Run("list");
+        Assert.True(result.ExitCode == 0, "nvt list failed: " + result.Stderr);
+        return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
+
+    /// <summary>How many complete records the hooks appended to the journal.</summary>
+    public int JournalRecords() => JournalFile.CountRecords(Home.DataDirectory);
 
     /// <summary>Types text literally (no Enter).</summary>
     public void Type(string text)
@@ -328,6 +335,12 @@ public sealed class TmuxShell : IDisposable
         }
     }
 
+    /// <summary>
+    /// The hooks' fold counter starts at random (one `nvt fold` per ~50 cds); the tests start it at 0, so a count of
+    /// processes does not depend on chance (the first fold comes with the 50th cd).
+    /// </summary>
+    private const string FoldCount = "__nvt_count=0\n";
+
     /// <summary>Writes the rc file and returns the shell's command line (its environment goes into the list).</summary>
     private string[] PrepareShell(TestShell shell, TmuxShellOptions options, List<string> environment)
     {
@@ -335,21 +348,21 @@ public sealed class TmuxShell : IDisposable
         switch (shell)
         {
             case TestShell.Bash:
-                RcPath = WriteRc("bashrc", $"PS1='{Prompt}'\nHISTFILE={TestShellSyntax.Quote(System.IO.Path.Combine(Home.Root, "bash_history"))}\n{options.RcPrelude}\n{init}\n");
+                RcPath = WriteRc("bashrc", $"PS1='{Prompt}'\nHISTFILE={TestShellSyntax.Quote(System.IO.Path.Combine(Home.Root, "bash_history"))}\n{options.RcPrelude}\n{FoldCount}{init}\n");
                 return [shell.Executable(), "--noprofile", "--rcfile", RcPath, "-i"];
             case TestShell.Zsh:
                 string zdotdir = Directory.CreateDirectory(System.IO.Path.Combine(Home.Root, "zdot")).FullName;
                 RcPath = System.IO.Path.Combine(zdotdir, ".zshrc");
-                File.WriteAllText(RcPath, $"PS1='{Prompt}'\nautoload -Uz compinit && compinit -u\n{options.RcPrelude}\n{init}\n");
+                File.WriteAllText(RcPath, $"PS1='{Prompt}'\nautoload -Uz compinit && compinit -u\n{options.RcPrelude}\n{FoldCount}{init}\n");
                 environment.Add("ZDOTDIR=" + zdotdir);
                 return [shell.Executable(), "-i"];
             case TestShell.Fish:
                 string fishConfig = Directory.CreateDirectory(System.IO.Path.Combine(Home.Root, "config", "fish")).FullName;
                 RcPath = System.IO.Path.Combine(fishConfig, "config.fish");
-                File.WriteAllText(RcPath, $"set -g fish_greeting\nfunction fish_prompt; printf '%s' '{Prompt}'; end\nfunction fish_right_prompt; end\nfunction fish_title; end\n{options.RcPrelude}\n{init}\n");
+                File.WriteAllText(RcPath, $"set -g fish_greeting\nfunction fish_prompt; printf '%s' '{Prompt}'; end\nfunction fish_right_prompt; end\nfunction fish_title; end\n{options.RcPrelude}\nset -g __nvt_count 0\n{init}\n");
                 return options.FishPrivate ? [shell.Executable(), "--private", "-i"] : [shell.Executable(), "-i"];
             default:
-                RcPath = WriteRc("shrc", $"PS1='{Prompt}'\n{options.RcPrelude}\n{init}\n");
+                RcPath = WriteRc("shrc", $"PS1='{Prompt}'\n{options.RcPrelude}\n{FoldCount}{init}\n");
                 environment.Add("ENV=" + RcPath);
                 return [shell.Executable(), "-i"];
         }

@@ -38,6 +38,7 @@ public sealed class ProfilesCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("(not in a Konsole tab", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  (none)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Host mappings: none, ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("does not exist. To start, write it with:\n  [ssh.profiles]\n", result.Stdout, StringComparison.Ordinal);
     }
 }

@@ -335,14 +335,42 @@ public sealed class SshKonsoleTests
     }
 
     [Fact]
+    public void Ssh_RemoteCommandOnATerminal_SwitchesButDoesNotWelcomeBack()
+    {
+        using var bed = SshTestBed.OutsideKonsole();
+        bed.WriteConfig(Config);
+        string written = RunInScript(bed, "ssh puffin true");
+        Assert.Contains("\e]11;#2b1b1b\a", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("Welcome back!", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ssh_NothingSwitched_DoesNotWelcomeBack()
+    {
+        using var bed = SshTestBed.OutsideKonsole();
+        string written = RunInScript(bed, "ssh puffin");
+        Assert.DoesNotContain("\e]11;", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("Welcome back!", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ssh_BackgroundOutsideKonsole_WritesOsc11BeforeAndOsc111AfterOnATerminal()
     {
         using var bed = SshTestBed.OutsideKonsole();
         bed.WriteConfig(Config);
-        string transcript = Path.Combine(bed.Home.Root, "typescript");
+        string written = RunInScript(bed, "ssh puffin");
+        int set = written.IndexOf("\e]11;#2b1b1b\a", StringComparison.Ordinal);
+        int reset = written.IndexOf("\e]111\a", StringComparison.Ordinal);
+        Assert.True(set >= 0, "no OSC 11 in: " + written);
+        Assert.True(reset > set, "no OSC 111 after OSC 11 in: " + written);
+        Assert.Contains("Welcome back!", written[reset..], StringComparison.Ordinal);
+    }
 
-        // script(1) gives nvt a pseudo-terminal on stdout and stderr and records what was written to it.
-        var start = new ProcessStartInfo("script", ["-q", "-e", "-c", $"'{Infrastructure.NvtBinary.Path}' ssh puffin", transcript])
+    /// <summary>Runs nvt under script(1), which gives it a pseudo-terminal and records what was written to it.</summary>
+    private static string RunInScript(SshTestBed bed, string nvtArguments)
+    {
+        string transcript = Path.Combine(bed.Home.Root, "typescript");
+        var start = new ProcessStartInfo("script", ["-q", "-e", "-c", $"'{Infrastructure.NvtBinary.Path}' {nvtArguments}", transcript])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -361,11 +389,6 @@ public sealed class SshKonsoleTests
         Assert.True(script.WaitForExit(20_000));
 
         Assert.Equal(0, script.ExitCode);
-        string written = File.ReadAllText(transcript);
-        int set = written.IndexOf("\e]11;#2b1b1b\a", StringComparison.Ordinal);
-        int reset = written.IndexOf("\e]111\a", StringComparison.Ordinal);
-        Assert.True(set >= 0, "no OSC 11 in: " + written);
-        Assert.True(reset > set, "no OSC 111 after OSC 11 in: " + written);
-        Assert.Contains("Welcome back!", written[reset..], StringComparison.Ordinal);
+        return File.ReadAllText(transcript);
     }
 }

@@ -24,6 +24,37 @@ public sealed class UsageMessagesTests : IDisposable
         Assert.Equal("", nvt.Output.ToString());
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("keys", "--help")]
+    [InlineData("query", "--help")]
+    public void Help_GoesToStdoutWithStatusZero(params string[] args)
+    {
+        Assert.Equal(ExitCodes.Ok, nvt.Run(args));
+        Assert.Contains("Usage:", nvt.Output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", nvt.Error.ToString());
+    }
+
+    [Fact]
+    public void SshHelp_NamesTheConfigurationFileAndShowsAMapping()
+    {
+        Assert.Equal(ExitCodes.Ok, nvt.Run("ssh", "--help"));
+        string help = nvt.Output.ToString();
+        Assert.Contains("~/.config/nvt/config.toml", help, StringComparison.Ordinal);
+        Assert.Contains("[ssh.profiles]", help, StringComparison.Ordinal);
+        Assert.Contains("\"puffin\" = \"Puffin\"", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Profiles_WithoutAConfigurationFile_SaysSoAndPrintsAnExample()
+    {
+        Assert.Equal(ExitCodes.Ok, nvt.Run("profiles"));
+        string output = nvt.Output.ToString();
+        Assert.Contains($"Host mappings: none, {nvt.Home}/.config/nvt/config.toml does not exist. To start, write it with:", output, StringComparison.Ordinal);
+        Assert.Contains("[ssh.profiles]", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BareGroup_PrintsItsUsage()
     {

@@ -49,10 +49,29 @@ public class SshArgumentsTests
     [InlineData("-Q cipher", true)]
     [InlineData("-vG puffin", true)]
     [InlineData("-v puffin", false)]
-    [InlineData("-p 2222 puffin -G", false)] // after the host: options there are not looked at
+    [InlineData("-p 2222 puffin -G", true)] // ssh reads options after the host too (it prints the configuration)
+    [InlineData("puffin ls -G", false)] // ... but not after the remote command starts
     public void Parse_QueryOnly(string commandLine, bool expected)
     {
         Assert.Equal(expected, SshArguments.Parse(commandLine.Split(' ')).QueryOnly);
+    }
+
+    [Theory]
+    [InlineData("puffin", true)]
+    [InlineData("-p 2222 bob@puffin", true)]
+    [InlineData("puffin -v", true)]
+    [InlineData("puffin uptime", false)]
+    [InlineData("puffin -- ls -l", false)]
+    [InlineData("-- puffin", true)]
+    [InlineData("-- puffin ls", false)]
+    [InlineData("-T puffin", false)]
+    [InlineData("puffin -N", false)]
+    [InlineData("-fN -L 8080:localhost:80 puffin", false)]
+    [InlineData("-W localhost:22 jump", false)]
+    [InlineData("-t puffin htop", true)] // a forced terminal: an interactive program
+    public void Parse_Interactive_IsALoginSessionOnly(string commandLine, bool expected)
+    {
+        Assert.Equal(expected, SshArguments.Parse(commandLine.Split(' ')).Interactive);
     }
 
     [Theory]

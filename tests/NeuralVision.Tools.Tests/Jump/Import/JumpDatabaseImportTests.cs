@@ -56,18 +56,32 @@ public sealed class JumpDatabaseImportTests : IDisposable
     }
 
     [Fact]
-    public void Import_OverMaxAge_AgesOnceAndCountsTheDropped()
+    public void Import_OneHugeRank_IsCappedAndDropsNothing()
     {
         using var database = JumpDatabase.OpenForWriting(DatabasePath);
 
         var counts = database.Import([new("/big", 90, Now), new("/small", 10, Now), new("/tiny", 1, Now)], merge: false, maxAge: 50);
 
-        // One aging: every rank times 0.9 * 50 / 101; "/tiny" falls under rank 1 and is dropped.
-        Assert.Equal(new ImportCounts(3, 0, 1), counts);
-        var entries = database.ReadAll();
-        Assert.Equal(["/big", "/small"], entries.Select(entry => entry.Path));
-        Assert.Equal(90 * 45 / 101.0, entries[0].Rank, precision: 9);
-        Assert.Equal(10 * 45 / 101.0, entries[1].Rank, precision: 9);
+        // No rank may exceed NVT_MAXAGE / 10 = 5; the total is then 11, under 50, so nothing else changes.
+        Assert.Equal(new ImportCounts(3, 0, 0), counts);
+        Assert.Equal([5.0, 5.0, 1.0], database.ReadAll().Select(entry => entry.Rank));
+    }
+
+    [Fact]
+    public void Import_LargerThanMaxAge_KeepsTheBestInsteadOfNothing()
+    {
+        using var database = JumpDatabase.OpenForWriting(DatabasePath);
+        var entries = Enumerable.Range(0, 2_000).Select(i => new JumpEntry($"/d/{i:D4}", 1, Now - i)).ToList();
+
+        var counts = database.Import(entries, merge: false, maxAge: 1_000);
+
+        // zoxide's rule scales every rank to 0.45 and drops all 2,000; here the 900 most recent keep rank 1.
+        var kept = database.ReadAll();
+        Assert.Equal(1_100, counts.DroppedByAging);
+        Assert.Equal(900, kept.Count);
+        Assert.Equal("/d/0000", kept[0].Path);
+        Assert.Equal("/d/0899", kept[^1].Path);
+        Assert.Equal(900, database.RankSum(), precision: 6);
     }
 
     [Fact]
@@ -76,7 +90,7 @@ public sealed class JumpDatabaseImportTests : IDisposable
         using var database = JumpDatabase.OpenForWriting(DatabasePath);
         database.Add(["/existing"], 1, Now, 10_000);
 
-        // SQLite stores NaN as NULL, which the NOT NULL rank refuses: the third row fails after two were written.
+        // A NaN rank is refused by the one write path: the third row fails after two were written.
         Assert.ThrowsAny<Exception>(() => database.Import(
             [new("/one", 1, Now), new("/existing", 1, Now), new("/bad", double.NaN, Now)], merge: true, maxAge: 10_000));
 

@@ -106,7 +106,7 @@ public class ZoxideFormatTests
         Assert.Equal(
             [
                 new ImportProblem("db.zo", "entry 1 of 4: path 'relative' is not absolute"),
-                new ImportProblem("db.zo", "entry 2 of 4: rank NaN is not a non-negative number"),
+                new ImportProblem("db.zo", "entry 2 of 4: rank NaN is not between 0 and 1000 (NVT_MAXAGE / 10)"),
                 new ImportProblem("db.zo", $"entry 4 of 4: time {ulong.MaxValue} is out of range"),
             ],
             file.Problems);

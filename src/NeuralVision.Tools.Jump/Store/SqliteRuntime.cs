@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace NeuralVision.Tools.Jump.Sqlite;
+namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>Selects the SQLite provider and sets SQLite's process-wide options once per process.</summary>
 public static partial class SqliteRuntime
