@@ -79,8 +79,13 @@ internal static class KeySetupRun
         // ones nvt used, so the check (and the hint) names them.
         bool foreignHome = SshConfigDump.PasswdHome() != home;
         string? configArgument = options.SshConfig ?? (foreignHome ? configPath : null);
-        IReadOnlyList<string> sshOptions = foreignHome && resolved.UserKnownHostsFiles.Count > 0
-            && !options.SshOptions.Any(option => option.StartsWith("UserKnownHostsFile", StringComparison.OrdinalIgnoreCase))
+        bool ownKnownHosts = false;
+        foreach (string option in options.SshOptions)
+        {
+            ownKnownHosts |= option.StartsWith("UserKnownHostsFile", StringComparison.OrdinalIgnoreCase);
+        }
+
+        IReadOnlyList<string> sshOptions = foreignHome && resolved.UserKnownHostsFiles.Count > 0 && !ownKnownHosts
             ? [.. options.SshOptions, "UserKnownHostsFile=" + resolved.UserKnownHostsFiles[0]]
             : options.SshOptions;
         Check(context, installer, plan, sshOptions, name, configArgument, encrypted && !inAgent, keyPath);
@@ -171,11 +176,23 @@ internal static class KeySetupRun
             details.Add($"nvt: on {plan.Settings.HostName}, {finding.Problem}");
         }
 
-        var fixes = findings.Select(finding => finding.Fix).OfType<string>().Distinct().ToList();
+        var fixes = new List<string>();
+        foreach (var finding in findings)
+        {
+            if (finding.Fix is string fix && !fixes.Contains(fix))
+            {
+                fixes.Add(fix);
+            }
+        }
+
         if (fixes.Count > 0)
         {
             details.Add("Fix it on the server with:");
-            details.AddRange(fixes.Select(fix => "  " + fix));
+            foreach (string fix in fixes)
+            {
+                details.Add("  " + fix);
+            }
+
             details.Add($"(from here: ssh {name} '{string.Join("; ", fixes)}', which asks for the password), then run nvt keys setup again.");
         }
 
@@ -261,7 +278,11 @@ internal static class KeySetupRun
             words.Add("-F " + ExecScripts.Quote(config));
         }
 
-        words.AddRange(options.Select(option => "-o " + ExecScripts.Quote(option)));
+        foreach (string option in options)
+        {
+            words.Add("-o " + ExecScripts.Quote(option));
+        }
+
         words.Add(name);
         return string.Join(' ', words);
     }

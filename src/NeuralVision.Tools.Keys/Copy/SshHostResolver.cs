@@ -34,7 +34,13 @@ public sealed class SshHostResolver
         ArgumentNullException.ThrowIfNull(destination);
         int at = destination.LastIndexOf('@');
         string host = at < 0 ? destination : destination[(at + 1)..];
-        if (host.Length == 0 || host.StartsWith('-') || host.Any(c => char.IsControl(c) || c == ' '))
+        bool control = false;
+        foreach (char c in host)
+        {
+            control |= char.IsControl(c) || c == ' ';
+        }
+
+        if (host.Length == 0 || host.StartsWith('-') || control)
         {
             throw new KeyCopyException($"invalid destination '{destination}'");
         }

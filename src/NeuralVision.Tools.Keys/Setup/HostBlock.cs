@@ -19,7 +19,13 @@ public sealed record HostBlock(string Name, string HostName, string User, int Po
         CheckWord(Name, "--alias NAME", allowWildcards: false);
         CheckWord(HostName, "the host name", allowWildcards: false);
         CheckWord(User, "the user name", allowWildcards: true);
-        if (IdentityFile.Any(c => char.IsControl(c) || c == '"'))
+        bool bad = false;
+        foreach (char c in IdentityFile)
+        {
+            bad |= char.IsControl(c) || c == '"';
+        }
+
+        if (bad)
         {
             throw new SetupException($"the key's path {IdentityFile} holds a quote or a control character, which ssh_config cannot hold");
         }
@@ -45,9 +51,15 @@ public sealed record HostBlock(string Name, string HostName, string User, int Po
 
     private static void CheckWord(string value, string what, bool allowWildcards)
     {
-        const string Special = " \t\"'#=,";
-        if (value.Length == 0 || value.StartsWith('-') || value.Any(c => char.IsControl(c) || Special.Contains(c, StringComparison.Ordinal) || c == '%')
-            || (!allowWildcards && value.Any(c => c is '*' or '?' or '!')))
+        // A plain loop: a lambda's holder class, or a cached SearchValues, would be allocated at every start of the
+        // AOT binary.
+        bool bad = value.Length == 0 || value.StartsWith('-');
+        foreach (char c in value)
+        {
+            bad |= char.IsControl(c) || c is ' ' or '\t' or '"' or '\'' or '#' or '=' or ',' or '%' || (!allowWildcards && c is '*' or '?' or '!');
+        }
+
+        if (bad)
         {
             throw new SetupException($"{what} '{value}' cannot be written to ssh_config as it is (no blanks, quotes, '#', '=', ',', '%', wildcards or control characters)");
         }

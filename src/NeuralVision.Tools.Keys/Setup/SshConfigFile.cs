@@ -101,7 +101,12 @@ public sealed class SshConfigFile
     {
         ArgumentNullException.ThrowIfNull(block);
         byte[] text = Encoding.UTF8.GetBytes(block.Text());
-        int first = lines.FindIndex(line => Split(line.Text).Keyword is "host" or "match");
+        int first = -1;
+        for (int index = 0; index < lines.Count && first < 0; index++)
+        {
+            first = Split(lines[index].Text).Keyword is "host" or "match" ? index : -1;
+        }
+
         if (first < 0)
         {
             // At the end, after a newline if the last line lacks one, and a blank line after other settings.
@@ -169,7 +174,7 @@ public sealed class SshConfigFile
                     return false;
                 }
 
-                covered |= pattern.Any(c => c is not ('*' or '?'));
+                covered |= pattern.AsSpan().IndexOfAnyExcept("*?") >= 0;
             }
         }
 
