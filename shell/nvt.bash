@@ -33,6 +33,7 @@ __nvt_count=${__nvt_count-$((RANDOM % __nvt_fold_every))}
 # broken (`nvt add` and `nvt fold` are silent by design, 2>/dev/null covers the "command not found").
 __nvt_hook() {
     \builtin local -r __nvt_status=$?
+    __nvt_restore_check
     # Most prompts follow a command that did not change directory: they return here, before any other work.
     if [[ ${__nvt_last_pwd-} == "${PWD}" && ${__nvt_hook_mode} == pwd && (${__nvt_fasd} != 1 || ${HISTCMD-} == "${__nvt_last_histcmd-}") ]]; then
         \builtin return "${__nvt_status}"
@@ -135,6 +136,28 @@ __nvt_doctor() {
         \builtin printf '%s\n' "nvt: the cd hook is missing from PROMPT_COMMAND, so directories are not being recorded; put eval \"\$(nvt init bash)\" at the end of ~/.bashrc (NVT_DOCTOR=0 hides this)" >&2
     fi
 }
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Restore after a killed `nvt ssh`
+# ---------------------------------------------------------------------------------------------------------------------
+
+# Before `nvt ssh` changes the tab's look (the Konsole profile, the background) it writes $NVT_RESTORE_MARKER, and it
+# removes the file once the look is back. If nvt was killed (SIGKILL, a crash), the file is still there at the next
+# prompt; when the nvt that wrote it (its pid is the first line) is gone, `nvt profiles restore` puts the look back.
+# Every other prompt costs one builtin test and starts no process. Called first by the prompt hook.
+__nvt_restore_check() {
+    [[ -e ${NVT_RESTORE_MARKER-} ]] || \builtin return 0
+    \builtin local __nvt_pid=
+    \builtin read -r __nvt_pid <"${NVT_RESTORE_MARKER}" 2>/dev/null
+    # An nvt still running (a background or suspended job) restores the tab itself when its ssh ends.
+    if [[ ${__nvt_pid} =~ ^[0-9]+$ ]] && \builtin kill -0 "${__nvt_pid}" 2>/dev/null; then
+        \builtin return 0
+    fi
+    \command nvt profiles restore "${NVT_RESTORE_MARKER}"
+}
+
+# One marker per interactive shell; a shell started inside this one names its own.
+export NVT_RESTORE_MARKER="${XDG_RUNTIME_DIR:-${HOME}/.cache}/nvt-restore.$$"
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Jumping

@@ -88,6 +88,30 @@ else
     end
 end
 
+# Before `nvt ssh` changes the tab's look (the Konsole profile, the background) it writes $NVT_RESTORE_MARKER, and it
+# removes the file once the look is back. If nvt was killed (SIGKILL, a crash), the file is still there at the next
+# prompt; when the nvt that wrote it (its pid is the first line) is gone, `nvt profiles restore` puts the look back.
+# Every other prompt costs one builtin test and starts no process. On every prompt, in every hook mode but none.
+functions -e __nvt_restore_check
+if test "$__nvt_fasd" = 1; or test "$__nvt_hook_mode" != none
+    function __nvt_restore_check --on-event fish_prompt
+        test -e "$NVT_RESTORE_MARKER"; or return 0
+        read -l pid <$NVT_RESTORE_MARKER 2>/dev/null
+        # An nvt still running (a background or suspended job) restores the tab itself when its ssh ends.
+        if string match -qr '^[0-9]+$' -- "$pid"; and command kill -0 $pid 2>/dev/null
+            return 0
+        end
+        command nvt profiles restore $NVT_RESTORE_MARKER
+    end
+end
+
+# One marker per interactive shell; a shell started inside this one names its own.
+if set -q XDG_RUNTIME_DIR; and test -n "$XDG_RUNTIME_DIR"
+    set -gx NVT_RESTORE_MARKER $XDG_RUNTIME_DIR/nvt-restore.$fish_pid
+else
+    set -gx NVT_RESTORE_MARKER $HOME/.cache/nvt-restore.$fish_pid
+end
+
 # Warns once per shell when the jump command is used but the hook is gone.
 function __nvt_doctor
     if test "$NVT_DOCTOR" = 0; or test $__nvt_hook_mode = none; or set -q __nvt_doctor_done

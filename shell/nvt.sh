@@ -28,12 +28,34 @@ __nvt_journal=${__nvt_journal-}
 # Expanded inside PS1: prints nothing, even when nvt is missing or its database is broken. A command substitution in PS1
 # does not change $?.
 __nvt_hook() {
+    __nvt_restore_check
     if [ -n "${__nvt_journal}" ] && [ -O "${__nvt_journal%/*}" ] && [ ! -L "${__nvt_journal%/*}" ]; then
         printf '\0- d %s\0\n' "${PWD}" 2>/dev/null >>"${__nvt_journal}"
     else
         \command nvt add -- "${PWD}" >/dev/null 2>&1
     fi
 }
+
+# Before `nvt ssh` changes the tab's look (the Konsole profile, the background) it writes $NVT_RESTORE_MARKER, and it
+# removes the file once the look is back. If nvt was killed (SIGKILL, a crash), the file is still there at the next
+# prompt; when the nvt that wrote it (its pid is the first line) is gone, `nvt profiles restore` puts the look back.
+# The hook runs inside PS1's command substitution, whose output becomes prompt text, so the restore's output (an escape
+# sequence for the terminal) goes to stderr, which is the terminal.
+__nvt_restore_check() {
+    [ -e "${NVT_RESTORE_MARKER-}" ] || return 0
+    __nvt_pid=
+    read -r __nvt_pid <"${NVT_RESTORE_MARKER}" 2>/dev/null
+    # An nvt still running (a background or suspended job) restores the tab itself when its ssh ends.
+    case "${__nvt_pid}" in
+    '' | *[!0-9]*) ;;
+    *) kill -0 "${__nvt_pid}" 2>/dev/null && return 0 ;;
+    esac
+    \command nvt profiles restore "${NVT_RESTORE_MARKER}" >&2
+}
+
+# One marker per interactive shell; a shell started inside this one names its own.
+NVT_RESTORE_MARKER="${XDG_RUNTIME_DIR:-${HOME}/.cache}/nvt-restore.$$"
+export NVT_RESTORE_MARKER
 
 # The single quotes are on purpose: PS1 must hold the text $(__nvt_hook), expanded at each prompt.
 # shellcheck disable=SC2016

@@ -79,14 +79,37 @@ function __nvt_fasd_hook() {
     return 0
 }
 
+# ---------------------------------------------------------------------------------------------------------------------
+# Restore after a killed `nvt ssh`
+# ---------------------------------------------------------------------------------------------------------------------
+
+# Before `nvt ssh` changes the tab's look (the Konsole profile, the background) it writes $NVT_RESTORE_MARKER, and it
+# removes the file once the look is back. If nvt was killed (SIGKILL, a crash), the file is still there at the next
+# prompt; when the nvt that wrote it (its pid is the first line) is gone, `nvt profiles restore` puts the look back.
+# Every other prompt costs one builtin test and starts no process. Runs from precmd_functions in every hook mode but none.
+function __nvt_restore_check() {
+    [[ -e ${NVT_RESTORE_MARKER-} ]] || return 0
+    \builtin local __nvt_pid=
+    \builtin read -r __nvt_pid <"${NVT_RESTORE_MARKER}" 2>/dev/null
+    # An nvt still running (a background or suspended job) restores the tab itself when its ssh ends.
+    if [[ ${__nvt_pid} == <-> ]] && \builtin kill -0 "${__nvt_pid}" 2>/dev/null; then
+        return 0
+    fi
+    \command nvt profiles restore "${NVT_RESTORE_MARKER}"
+}
+
+# One marker per interactive shell; a shell started inside this one names its own.
+export NVT_RESTORE_MARKER="${XDG_RUNTIME_DIR:-${HOME}/.cache}/nvt-restore.$$"
+
 # Removing before adding keeps one hook when ~/.zshrc is sourced again.
 function __nvt_install_hook() {
     (( ${+chpwd_functions} )) || typeset -ga chpwd_functions
     (( ${+precmd_functions} )) || typeset -ga precmd_functions
     (( ${+preexec_functions} )) || typeset -ga preexec_functions
     chpwd_functions=("${(@)chpwd_functions:#__nvt_hook}")
-    precmd_functions=("${(@)${(@)precmd_functions:#__nvt_hook}:#__nvt_fasd_hook}")
+    precmd_functions=("${(@)${(@)${(@)precmd_functions:#__nvt_hook}:#__nvt_fasd_hook}:#__nvt_restore_check}")
     preexec_functions=("${(@)preexec_functions:#__nvt_fasd_preexec}")
+    [[ ${__nvt_hook_mode} == none && ${__nvt_fasd} != 1 ]] || precmd_functions+=(__nvt_restore_check)
     if [[ ${__nvt_fasd} == 1 ]]; then
         __nvt_last_pwd=${PWD}
         preexec_functions+=(__nvt_fasd_preexec)

@@ -20,6 +20,9 @@ public static class ExitCodes
     /// </summary>
     public const int KeyCopyFailed = 1;
 
+    /// <summary>`nvt profiles create`: the profile or its colour scheme exists, and --force was not given.</summary>
+    public const int ProfileExists = 1;
+
     /// <summary>Bad usage, bad configuration, or a failure nvt could not work around.</summary>
     public const int Error = 2;
 

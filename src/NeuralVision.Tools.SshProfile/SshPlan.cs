@@ -10,23 +10,27 @@ namespace NeuralVision.Tools.SshProfile;
 /// <param name="Arguments">ssh's arguments, untouched.</param>
 /// <param name="Host">Null when the arguments name no destination, or only ask ssh for information (-G, -V, -Q).</param>
 /// <param name="Profile">The profile to switch to; null for no switch.</param>
-/// <param name="Background">The OSC 11 colour for terminals other than Konsole, when configured.</param>
+/// <param name="Background">The host's background colour: OSC 11 outside Konsole, a generated profile in it.</param>
 /// <param name="Target">The Konsole tab nvt runs in, when it does.</param>
 /// <param name="Tab">The connection to that tab, when it could be made.</param>
-/// <param name="CurrentProfile">The tab's profile now (asked for --dry-run only).</param>
+/// <param name="CurrentProfile">The tab's profile now (asked for --dry-run, and to make a generated profile).</param>
 /// <param name="Skipped">--no-switch: Konsole was not asked.</param>
 /// <param name="Interactive">ssh will give a login session (no remote command, -T, -N...; see SshCommandLine).</param>
+/// <param name="ProfileFile">The file of <paramref name="Profile"/> when Konsole has not loaded it yet.</param>
+/// <param name="GeneratedProfile">In Konsole: the profile nvt makes (if needed) to show <paramref name="Background"/>.</param>
 public sealed record SshPlan(
     string Ssh,
     IReadOnlyList<string> Arguments,
     HostIdentity? Host,
     ProfileChoice? Profile,
-    string? Background,
+    BackgroundChoice? Background,
     KonsoleTarget? Target,
     IKonsoleTab? Tab,
     string? CurrentProfile,
     bool Skipped,
-    bool Interactive = false) : IDisposable
+    bool Interactive = false,
+    string? ProfileFile = null,
+    string? GeneratedProfile = null) : IDisposable
 {
     public void Dispose() => Tab?.Dispose();
 }

@@ -19,6 +19,8 @@ public static class SshProfileCommands
     public static IReadOnlyDictionary<string, string> HelpNotes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ssh"] = SshCommand.HelpNotes,
+        ["profiles create"] = ProfilesCreateCommand.HelpNotes,
+        ["profiles restore"] = ProfilesRestoreCommand.HelpNotes,
     };
 
     /// <summary>

@@ -3,15 +3,19 @@ using NeuralVision.Tools.Platform.Processes;
 using NeuralVision.Tools.Platform.Settings;
 using NeuralVision.Tools.SshProfile.Config;
 using NeuralVision.Tools.SshProfile.Konsole;
+using NeuralVision.Tools.SshProfile.Profiles;
+using NeuralVision.Tools.SshProfile.Restore;
 
 namespace NeuralVision.Tools.SshProfile;
 
 /// <summary>
-/// `nvt ssh`'s engine: picks the host's profile, switches the Konsole tab to it over D-Bus, and restores the tab's
-/// previous profile afterwards. It prints nothing and runs no ssh session itself: what it has to say (warnings, and
-/// with --verbose why no switch happens) waits in <see cref="TakeNotices"/> for the command, which prints it after each
-/// step, runs ssh between <see cref="SwitchAsync"/> and <see cref="RestoreAsync"/>, and sets the background. Nothing
-/// here stops ssh from running: a D-Bus failure or a broken configuration file becomes a notice.
+/// `nvt ssh`'s engine: picks the host's profile or background, switches the Konsole tab over D-Bus (or says which
+/// escape sequence to write elsewhere), and puts the previous look back afterwards. It prints nothing and runs no ssh
+/// session itself: what it has to say (warnings, and with --verbose why no switch happens) waits in
+/// <see cref="TakeNotices"/> for the command, which prints it after each step, writes the escape sequences, and runs
+/// ssh between <see cref="SwitchAsync"/> and <see cref="RestoreAsync"/>. Before it changes anything it leaves a
+/// <see cref="RestoreMarker"/> for the shell's prompt hook, in case nvt is killed. Nothing here stops ssh from running:
+/// a D-Bus failure or a broken configuration file becomes a notice.
 /// </summary>
 public sealed class SshSession
 {
@@ -23,19 +27,23 @@ public sealed class SshSession
     private readonly NvtSettings settings;
     private readonly IProcessRunner processes;
     private readonly IKonsoleConnector konsole;
+    private readonly KonsoleDirectories directories;
+    private readonly string workingDirectory;
     private readonly List<string> notices = [];
     private bool verbose;
 
-    public SshSession(NvtSettings settings, IProcessRunner processes, IKonsoleConnector konsole)
+    public SshSession(NvtSettings settings, IProcessRunner processes, IKonsoleConnector konsole, string workingDirectory)
     {
         this.settings = settings;
         this.processes = processes;
         this.konsole = konsole;
+        this.workingDirectory = workingDirectory;
+        directories = new KonsoleDirectories(settings);
     }
 
     /// <summary>
     /// Finds ssh, reads the destination from its arguments, loads the configuration, asks Konsole for its profiles,
-    /// resolves the host with <c>ssh -G</c> when patterns need it, and chooses the profile.
+    /// resolves the host with <c>ssh -G</c> when patterns need it, and chooses the profile or background.
     /// </summary>
     /// <exception cref="SshNotFoundException">ssh is not on PATH.</exception>
     public async Task<SshPlan> PlanAsync(SshRequest request)
@@ -78,7 +86,6 @@ public sealed class SshSession
         var target = KonsoleTarget.FromSettings(settings, out string? whyNot);
         IKonsoleTab? tab = null;
         IReadOnlyList<string>? profiles = null;
-        string? current = null;
         if (target is null)
         {
             Note(whyNot!);
@@ -93,11 +100,6 @@ public sealed class SshSession
             catch (KonsoleException e)
             {
                 Note($"Konsole at {target}: {e.Message}");
-            }
-
-            if (tab is not null && request.DryRun)
-            {
-                current = await TryAsync(tab.GetProfileAsync).ConfigureAwait(false);
             }
         }
 
@@ -115,51 +117,99 @@ public sealed class SshSession
         }
 
         var choice = ProfileChooser.Choose(request.Profile, config, host, profiles);
-        string? background = ProfileChooser.ChooseBackground(config, host);
+        string? file = null;
         if (choice is null)
         {
             Note($"no profile configured for {host.Alias}: no profile switch");
         }
         else if (profiles is not null && !profiles.Contains(choice.Name, StringComparer.Ordinal))
         {
-            Warn($"Konsole has no profile named '{choice.Name}' (chosen by {choice.Reason}); the profile stays as it is");
-            choice = null;
+            // Written after Konsole started (`nvt profiles create`), or loaded only by another Konsole process.
+            file = directories.FindProfile(choice.Name);
+            if (file is null)
+            {
+                Warn($"Konsole has no profile named '{choice.Name}' (chosen by {choice.Reason}); the profile stays as it is");
+                choice = null;
+            }
         }
 
-        return new SshPlan(ssh, request.SshArgs, host, choice, background, target, tab, current, Skipped: false, commandLine.Interactive);
+        bool needsCurrent = tab is not null && (request.DryRun || (choice is null && config?.AutoBackground == true));
+        string? current = needsCurrent ? await KonsoleTab.ShownProfileAsync(tab!, Note).ConfigureAwait(false) : null;
+        var background = ChooseBackground(config, host, choice, tab is null ? null : current ?? KonsoleDirectories.BuiltInProfile);
+        string? generated = tab is not null && choice is null && background is not null ? AutoBackground.ProfileName(background.Colour) : null;
+        return new SshPlan(ssh, request.SshArgs, host, choice, background, target, tab, current, Skipped: false, commandLine.Interactive, file, generated);
     }
 
     /// <summary>
-    /// Switches the tab to the plan's profile and returns the profile to restore, or null when the tab is not switched.
-    /// The previous profile is profile() (Konsole 19.12+), or the window's default profile on older Konsole, which
-    /// lacks profile().
+    /// Changes the tab's look for the plan and returns how to take it back, or null when nothing changes. In Konsole
+    /// that is a setProfile (the chosen or generated profile, loaded first if Konsole lacks it); where that cannot
+    /// work, an escape sequence for the command to write, undone by setProfile(previous). Elsewhere OSC 11, when
+    /// <paramref name="canWriteEscapes"/> (stdout is the terminal). The restore marker is written first.
     /// </summary>
-    public async Task<string?> SwitchAsync(SshPlan plan)
+    public Task<LookChange?> SwitchAsync(SshPlan plan, bool canWriteEscapes)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Profile is not { Name: string profile } || plan.Tab is not IKonsoleTab tab)
+        string? profile = plan.Profile?.Name ?? plan.GeneratedProfile;
+        return plan.Tab is IKonsoleTab tab && profile is not null
+            ? SwitchKonsoleAsync(plan, tab, profile, canWriteEscapes)
+            : Task.FromResult(SwitchTerminal(plan, canWriteEscapes));
+    }
+
+    /// <summary>OSC 11 outside Konsole, with the terminal's way back.</summary>
+    private LookChange? SwitchTerminal(SshPlan plan, bool canWriteEscapes)
+    {
+
+        if (plan.Background is not { } background || plan.Host is null)
         {
             return null;
         }
 
-        string? before;
-        bool canConfirm = true;
-        try
+        if (plan.Target is not null || settings.KonsoleVersion is not null)
         {
-            before = await tab.GetProfileAsync().ConfigureAwait(false);
-        }
-        catch (KonsoleException e) when (e.ErrorName == DBusErrors.UnknownMethod)
-        {
-            canConfirm = false;
-            before = await TryAsync(tab.GetDefaultProfileAsync).ConfigureAwait(false);
-            Note($"Konsole has no profile() (before 19.12): the tab goes back to the default profile '{before}' afterwards");
-        }
-        catch (KonsoleException e)
-        {
-            Note($"cannot read the tab's profile: {e.Message}: no profile switch");
+            // OSC 111 does nothing in Konsole, so without D-Bus an OSC 11 colour could not be taken back.
+            Note("Konsole cannot be reached over D-Bus: no background change, since it could not be undone");
             return null;
         }
 
+        if (!canWriteEscapes)
+        {
+            Note("stdout is not a terminal: no background colour");
+            return null;
+        }
+
+        var undo = TerminalColours.Detect(settings);
+        var change = new LookChange(null, TerminalColours.SetBackground(background.Colour, undo), undo);
+        WriteMarker(plan, change);
+        return change;
+    }
+
+    /// <summary>
+    /// Puts the tab back on <paramref name="change"/>'s profile (the command has written its undo sequence), and
+    /// removes the restore marker.
+    /// </summary>
+    public async Task RestoreAsync(SshPlan plan, LookChange change)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(change);
+        if (plan.Tab is IKonsoleTab tab && change.RestoreProfile is string profile)
+        {
+            await SetBackAsync(tab, profile).ConfigureAwait(false);
+        }
+
+        RemoveMarker();
+    }
+
+    /// <summary>What there is to say since the last call (each line for "nvt: LINE" on stderr), in order.</summary>
+    public IReadOnlyList<string> TakeNotices()
+    {
+        string[] taken = [.. notices];
+        notices.Clear();
+        return taken;
+    }
+
+    private async Task<LookChange?> SwitchKonsoleAsync(SshPlan plan, IKonsoleTab tab, string profile, bool canWriteEscapes)
+    {
+        string? before = await KonsoleTab.ShownProfileAsync(tab, Note).ConfigureAwait(false);
         if (before is null)
         {
             Note("no profile to go back to: no profile switch");
@@ -172,6 +222,37 @@ public sealed class SshSession
             return null;
         }
 
+        var preparer = new ProfilePreparer(directories, settings.XdgRuntimeDir, workingDirectory);
+        string? escape = await preparer.PrepareAsync(tab, profile, plan.ProfileFile, plan.Profile is null ? plan.Background?.Colour : null, before)
+            .ConfigureAwait(false);
+        LookChange change;
+        if (escape is not null)
+        {
+            if (escape.Length == 0 || !canWriteEscapes)
+            {
+                Warn((preparer.Problem ?? $"Konsole has no profile named '{profile}'") + "; the profile stays as it is");
+                return null;
+            }
+
+            Warn(preparer.Problem + "; its colours are shown with an escape sequence instead");
+            change = new LookChange(before, escape, ColourUndo.None);
+            WriteMarker(plan, change);
+            return change;
+        }
+
+        change = new LookChange(before, null, ColourUndo.None);
+        WriteMarker(plan, change);
+        if (!await SetAndConfirmAsync(tab, profile, before).ConfigureAwait(false))
+        {
+            RemoveMarker();
+            return null;
+        }
+
+        return change;
+    }
+
+    private async Task<bool> SetAndConfirmAsync(IKonsoleTab tab, string profile, string before)
+    {
         try
         {
             await tab.SetProfileAsync(profile).ConfigureAwait(false);
@@ -184,27 +265,21 @@ public sealed class SshSession
         catch (KonsoleException e)
         {
             Warn($"could not switch the Konsole profile to '{profile}': {e.Message}");
-            return null;
+            return false;
         }
 
-        if (canConfirm && await TryAsync(tab.GetProfileAsync).ConfigureAwait(false) is string after && after == before)
+        string? after = await TryAsync(tab.GetProfileAsync).ConfigureAwait(false);
+        if (after != profile && (after == before || after?.Length > 0))
         {
             Warn($"Konsole did not switch to profile '{profile}'; the profile stays as it is");
-            return null;
+            return false;
         }
 
-        return before;
+        return true;
     }
 
-    /// <summary>Puts the tab back on <paramref name="profile"/> (what <see cref="SwitchAsync"/> returned).</summary>
-    public async Task RestoreAsync(SshPlan plan, string profile)
+    private async Task SetBackAsync(IKonsoleTab tab, string profile)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Tab is not IKonsoleTab tab)
-        {
-            return;
-        }
-
         try
         {
             await tab.SetProfileAsync(profile).ConfigureAwait(false);
@@ -226,12 +301,65 @@ public sealed class SshSession
         }
     }
 
-    /// <summary>What there is to say since the last call (each line for "nvt: LINE" on stderr), in order.</summary>
-    public IReadOnlyList<string> TakeNotices()
+    /// <summary>
+    /// [ssh.backgrounds]' colour for the host; else, when nothing maps it, auto_background's, readable with the
+    /// foreground of the scheme it will be shown in (<paramref name="baseProfile"/>'s in Konsole; an assumed light
+    /// grey elsewhere, where nvt cannot read the terminal's colours).
+    /// </summary>
+    private BackgroundChoice? ChooseBackground(SshConfig? config, HostIdentity host, ProfileChoice? choice, string? baseProfile)
     {
-        string[] taken = [.. notices];
-        notices.Clear();
-        return taken;
+        if (ProfileChooser.ChooseBackground(config, host) is string configured && Colour.TryParse(configured) is Colour colour)
+        {
+            return new BackgroundChoice(colour, "[ssh.backgrounds]", null);
+        }
+
+        if (choice is not null || config?.AutoBackground != true)
+        {
+            return null;
+        }
+
+        var foreground = AutoBackground.AssumedForeground;
+        if (baseProfile is not null)
+        {
+            try
+            {
+                foreground = ProfileBase.Load(baseProfile, directories).Foreground;
+            }
+            catch (Platform.NvtException e)
+            {
+                Note($"{e.Message}: the contrast is checked against {foreground}");
+            }
+        }
+
+        var auto = AutoBackground.For(host.Alias, foreground);
+        return new BackgroundChoice(auto.Background, "auto_background", auto);
+    }
+
+    private void WriteMarker(SshPlan plan, LookChange change)
+    {
+        if (settings.RestoreMarker is not string path)
+        {
+            return;
+        }
+
+        var marker = new RestoreMarker(Environment.ProcessId, change.RestoreProfile, plan.Target?.Service, plan.Target?.SessionPath,
+            plan.Target?.BusAddress, change.Undo);
+        try
+        {
+            marker.Write(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Warn($"cannot write {path}: {e.Message} (if nvt is killed, the next prompt cannot restore the tab)");
+        }
+    }
+
+    private void RemoveMarker()
+    {
+        if (settings.RestoreMarker is string path)
+        {
+            RestoreMarker.Remove(path, Environment.ProcessId);
+        }
     }
 
     private async Task<string?> TryAsync(Func<Task<string>> call)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 
 namespace NeuralVision.Tools;
 
@@ -24,11 +25,23 @@ internal sealed class HelpWithNotes : SynchronousCommandLineAction
     public override int Invoke(ParseResult parseResult)
     {
         int status = help.Invoke(parseResult);
-        if (notes.TryGetValue(parseResult.CommandResult.Command.Name, out string? text) && parseResult.CommandResult.Parent is not null)
+        if (notes.TryGetValue(PathOf(parseResult.CommandResult), out string? text) && parseResult.CommandResult.Parent is not null)
         {
             parseResult.InvocationConfiguration.Output.Write("\n" + text);
         }
 
         return status;
+    }
+
+    /// <summary>The command's names below the root, as the notes are keyed: "ssh", "profiles create".</summary>
+    private static string PathOf(CommandResult result)
+    {
+        string path = result.Command.Name;
+        for (var parent = result.Parent as CommandResult; parent?.Parent is not null; parent = parent.Parent as CommandResult)
+        {
+            path = parent.Command.Name + " " + path;
+        }
+
+        return path;
     }
 }

@@ -24,6 +24,7 @@ internal static class ManPages
         ("NVT_FZF_OPTS", "Options for fzf in zi and query --interactive (default: FZF_DEFAULT_OPTS and nvt's own)."),
         ("NVT_DOCTOR", "0: do not warn when the shell hook has gone missing."),
         ("NVT_CONFIG", "The configuration file of nvt ssh and nvt profiles (default $XDG_CONFIG_HOME/nvt/config.toml)."),
+        ("NVT_RESTORE_MARKER", "Set by the shell integration: where nvt ssh notes the look to restore if it is killed (see nvt profiles restore)."),
         ("NVT_DEBUG", "1: print stack traces, and say what the silent nvt add skipped."),
     ];
 
@@ -31,7 +32,7 @@ internal static class ManPages
     public static readonly IReadOnlyList<(int Code, string Meaning)> ExitStatuses =
     [
         (ExitCodes.Ok, "Success."),
-        (ExitCodes.NoMatch, "No match (query), a malformed import file, a key that was not installed or that the server ignores (keys copy, keys setup)."),
+        (ExitCodes.NoMatch, "No match (query), a malformed import file, a key that was not installed or that the server ignores (keys copy, keys setup), or a profile that exists already (profiles create without --force)."),
         (ExitCodes.Error, "Bad usage, bad configuration, an unusable database, or a failure nvt could not work around."),
         (ExitCodes.CommandNotFound, "The program to run was not found (query --exec, ssh)."),
         (ExitCodes.Interrupted, "Interrupted (Ctrl-C)."),
@@ -57,7 +58,7 @@ internal static class ManPages
         yield return ("nvt.1", Overview(root, version, date));
         foreach (var (path, command) in Commands(root, []))
         {
-            string? note = path.Count == 1 && notes is not null && notes.TryGetValue(command.Name, out string? text) ? text : null;
+            string? note = notes is not null && notes.TryGetValue(string.Join(' ', path), out string? text) ? text : null;
             yield return ($"nvt-{string.Join('-', path)}.1", CommandPage(path, command, version, date, note));
         }
     }

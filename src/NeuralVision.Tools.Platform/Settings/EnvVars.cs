@@ -14,11 +14,16 @@ public static class EnvVars
     public const string Shift = "NVT_SHIFT";
     public const string Config = "NVT_CONFIG";
 
+    /// <summary>Set by the shell integration: the file a running `nvt ssh` leaves for the prompt's restore check.</summary>
+    public const string RestoreMarker = "NVT_RESTORE_MARKER";
+
     // The system's and the XDG base directories'.
     public const string Home = "HOME";
     public const string Path = "PATH";
     public const string XdgDataHome = "XDG_DATA_HOME";
     public const string XdgConfigHome = "XDG_CONFIG_HOME";
+    public const string XdgDataDirs = "XDG_DATA_DIRS";
+    public const string XdgRuntimeDir = "XDG_RUNTIME_DIR";
 
     // fzf's, passed on to it.
     public const string FzfDefaultOptions = "FZF_DEFAULT_OPTS";
@@ -42,6 +47,13 @@ public static class EnvVars
     public const string KonsoleSession = "KONSOLE_DBUS_SESSION";
     public const string KonsoleWindow = "KONSOLE_DBUS_WINDOW";
     public const string SessionBusAddress = "DBUS_SESSION_BUS_ADDRESS";
+    public const string KonsoleVersion = "KONSOLE_VERSION";
+
+    // What tells other terminals apart (which colour stack `nvt ssh` may use).
+    public const string Term = "TERM";
+    public const string Tmux = "TMUX";
+    public const string KittyWindowId = "KITTY_WINDOW_ID";
+    public const string XtermVersion = "XTERM_VERSION";
 
     // Where the other jumpers keep their data (`nvt import` without a PATH).
     public const string FasdData = "_FASD_DATA";

@@ -148,6 +148,52 @@ public sealed class NvtSettings
     /// <summary>XDG_DATA_HOME when it is an absolute path (the XDG spec says to ignore a relative one), else null.</summary>
     public string? XdgDataHome => Absolute(EnvVars.XdgDataHome);
 
+    /// <summary>XDG_CONFIG_HOME when it is an absolute path, else null (konsolerc lives there).</summary>
+    public string? XdgConfigHome => Absolute(EnvVars.XdgConfigHome);
+
+    /// <summary>XDG_DATA_DIRS' absolute entries, or the spec's default /usr/local/share:/usr/share when none.</summary>
+    public IReadOnlyList<string> XdgDataDirs
+    {
+        get
+        {
+            // A loop, not LINQ: a lambda here would add a static block to every start (ARCHITECTURE.md, start-up).
+            var dirs = new List<string>();
+            foreach (string dir in (environment.GetVariable(EnvVars.XdgDataDirs) ?? "").Split(':'))
+            {
+                if (dir.StartsWith('/'))
+                {
+                    dirs.Add(dir);
+                }
+            }
+
+            return dirs.Count > 0 ? dirs : ["/usr/local/share", "/usr/share"];
+        }
+    }
+
+    /// <summary>XDG_RUNTIME_DIR when it is an absolute path, else null.</summary>
+    public string? XdgRuntimeDir => Absolute(EnvVars.XdgRuntimeDir);
+
+    /// <summary>
+    /// NVT_RESTORE_MARKER (set by the shell integration, one file per interactive shell): where `nvt ssh` notes what
+    /// to restore, for the prompt hook to find if nvt is killed. Null when unset or not absolute: no marker.
+    /// </summary>
+    public string? RestoreMarker => Absolute(EnvVars.RestoreMarker);
+
+    /// <summary>KONSOLE_VERSION (22.12.3 is 221203): set in Konsole tabs, also when D-Bus cannot be reached.</summary>
+    public string? KonsoleVersion => NonEmpty(EnvVars.KonsoleVersion);
+
+    /// <summary>TERM.</summary>
+    public string? Term => NonEmpty(EnvVars.Term);
+
+    /// <summary>True inside tmux (TMUX is set), whatever terminal tmux itself runs in.</summary>
+    public bool InTmux => NonEmpty(EnvVars.Tmux) is not null;
+
+    /// <summary>KITTY_WINDOW_ID: set by kitty in its windows.</summary>
+    public string? KittyWindowId => NonEmpty(EnvVars.KittyWindowId);
+
+    /// <summary>XTERM_VERSION: set by xterm, e.g. "XTerm(379)".</summary>
+    public string? XtermVersion => NonEmpty(EnvVars.XtermVersion);
+
     /// <summary>SSH_ASKPASS: the askpass program; null when unset or empty.</summary>
     public string? AskpassProgram => NonEmpty(EnvVars.Askpass);
 

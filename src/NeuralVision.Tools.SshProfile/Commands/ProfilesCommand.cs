@@ -20,6 +20,8 @@ public static class ProfilesCommand
     {
         var command = new Command("profiles", "List the Konsole profiles (* marks the tab's) and the host-to-profile mappings of the config file");
         command.SetAction(_ => Run(context, konsole));
+        command.Subcommands.Add(ProfilesCreateCommand.Create(context, konsole));
+        command.Subcommands.Add(ProfilesRestoreCommand.Create(context, konsole));
         return command;
     }
 
@@ -67,6 +69,7 @@ public static class ProfilesCommand
         {
             output.WriteLine($"Host mappings: none, {path} does not exist. To start, write it with:");
             output.Write(ExampleConfig);
+            output.WriteLine("or make a profile and its mapping in one go: nvt profiles create Puffin --background '#2b1b1b' --host puffin");
             return ExitCodes.Ok;
         }
 
@@ -87,10 +90,16 @@ public static class ProfilesCommand
             output.WriteLine($"  (any other host) -> {config.DefaultProfile}");
         }
 
+        if (config?.AutoBackground == true)
+        {
+            output.WriteLine();
+            output.WriteLine("Automatic backgrounds: on (auto_background: a colour from the name of every host nothing above maps)");
+        }
+
         if (config?.Backgrounds is { Count: > 0 } backgrounds)
         {
             output.WriteLine();
-            output.WriteLine("Backgrounds (terminals other than Konsole):");
+            output.WriteLine("Backgrounds (OSC 11 outside Konsole; in Konsole for hosts without a profile):");
             foreach (var (pattern, colour) in backgrounds)
             {
                 output.WriteLine($"  {pattern} -> {colour}");

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Platform.Processes;
 using NeuralVision.Tools.SshProfile.Konsole;
+using NeuralVision.Tools.SshProfile.Restore;
 
 namespace NeuralVision.Tools.SshProfile.Commands;
 
@@ -26,7 +27,7 @@ public static class SshCommand
         new(ProfileOption, "Switch to this Konsole profile, whatever the configuration says", "NAME", "a profile name"),
         new(NoSwitchOption, "Run ssh without switching the profile or the background"),
         new(QuietOption, "Do not print \"Welcome back!\" when ssh exits"),
-        new(DryRunOption, "Print the host, the chosen profile, the D-Bus target and the ssh command, then exit"),
+        new(DryRunOption, "Print the host, the chosen profile, the D-Bus target, the background colour and the ssh command, then exit"),
         new(VerboseOption, "Say why no switch happens, and report every D-Bus problem"),
     ];
 
@@ -35,7 +36,10 @@ public static class SshCommand
         "Configuration:\n"
         + "  Hosts are mapped to Konsole profiles in $NVT_CONFIG, else $XDG_CONFIG_HOME/nvt/config.toml, else\n"
         + "  ~/.config/nvt/config.toml (`nvt profiles` shows which file and what it maps). For example:\n\n"
-        + ProfilesCommand.ExampleConfig;
+        + ProfilesCommand.ExampleConfig
+        + "\n  `nvt profiles create NAME --background '#rrggbb' --host PATTERN` makes a profile and its mapping.\n"
+        + "  [ssh.backgrounds] \"PATTERN\" = \"#rrggbb\", or [ssh] auto_background = true, colour hosts without a profile.\n"
+        + "  If nvt is killed, the shell integration's prompt hook restores the tab (`nvt profiles restore`).\n";
 
     /// <summary>
     /// The command as System.CommandLine sees it: only for `nvt ssh --help`, `nvt --help` and completion, with its
@@ -144,7 +148,7 @@ public static class SshCommand
         ArgumentNullException.ThrowIfNull(context);
         // From the start: a SIGTERM that arrives while nvt talks to Konsole must still keep ssh from starting.
         using var foreground = context.ProcessRunner.BeginForeground(forwardTermination: true);
-        var session = new SshSession(context.Settings, context.ProcessRunner, konsole);
+        var session = new SshSession(context.Settings, context.ProcessRunner, konsole, context.Environment.CurrentDirectory);
         return RunAsync(context, session, foreground, request).GetAwaiter().GetResult();
     }
 
@@ -163,16 +167,10 @@ public static class SshCommand
             return RunSsh(foreground, plan);
         }
 
-        string? restore = await session.SwitchAsync(plan).ConfigureAwait(false);
-        Print(context, session);
         TextWriter? terminal = context.Terminal.OutputIsTerminal ? context.Output : null;
-        bool background = false;
-        if (restore is null && plan.Background is not null && terminal is not null)
-        {
-            terminal.Write("\e]11;" + plan.Background + "\a");
-            terminal.Flush();
-            background = true;
-        }
+        var change = await session.SwitchAsync(plan, canWriteEscapes: terminal is not null).ConfigureAwait(false);
+        Print(context, session);
+        Write(terminal, change?.Before ?? "");
 
         try
         {
@@ -180,22 +178,17 @@ public static class SshCommand
         }
         finally
         {
-            if (restore is not null)
+            if (change is not null)
             {
-                await session.RestoreAsync(plan, restore).ConfigureAwait(false);
+                // The terminal may be gone (SIGHUP after the window closed): then only the D-Bus part matters.
+                Write(terminal, TerminalColours.Undo(change.Undo));
+                await session.RestoreAsync(plan, change).ConfigureAwait(false);
                 Print(context, session);
             }
 
-            // The terminal may be gone (SIGHUP after the window closed): the profile is restored, the rest is moot.
             try
             {
-                if (background)
-                {
-                    terminal!.Write("\e]111\a");
-                    terminal.Flush();
-                }
-
-                if (!request.Quiet && WelcomesBack(context, plan, switched: restore is not null || background))
+                if (!request.Quiet && WelcomesBack(context, plan, switched: change is not null))
                 {
                     context.Error.WriteLine("Welcome back!");
                 }
@@ -203,6 +196,23 @@ public static class SshCommand
             catch (IOException)
             {
             }
+        }
+    }
+
+    private static void Write(TextWriter? terminal, string sequence)
+    {
+        if (terminal is null || sequence.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            terminal.Write(sequence);
+            terminal.Flush();
+        }
+        catch (IOException)
+        {
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NeuralVision.Tools.SshProfile.Commands;
 
 /// <summary>What `nvt ssh --dry-run` prints: the host, the profile, the D-Bus target and the ssh command.</summary>
@@ -15,7 +17,9 @@ internal static class SshPlanPrinter
 
         string resolved = host.HostName is null ? "" : $" (HostName {host.HostName}" + (host.User is null ? ")" : $", User {host.User})");
         output.WriteLine($"host: {host.Alias}{resolved}");
-        output.WriteLine(plan.Profile is null ? "profile: (no switch)" : $"profile: {plan.Profile.Name} (from {plan.Profile.Reason})");
+        output.WriteLine(plan.Profile is not null ? $"profile: {plan.Profile.Name} (from {plan.Profile.Reason})"
+            : plan.GeneratedProfile is string generated ? $"profile: {generated} (nvt's, for the background below)"
+            : "profile: (no switch)");
         if (plan.Target is null)
         {
             output.WriteLine(plan.Skipped ? "konsole: (not asked: --no-switch)" : "konsole: (not in a Konsole tab)");
@@ -26,9 +30,16 @@ internal static class SshPlanPrinter
             output.WriteLine($"konsole: {plan.Target.Service} {plan.Target.SessionPath} on {plan.Target.BusAddress}{current}");
         }
 
-        if (plan.Background is not null)
+        if (plan.Background is { } background)
         {
-            output.WriteLine($"background: {plan.Background} (OSC 11 when the profile is not switched)");
+            string how = plan.GeneratedProfile is string made
+                ? $"shown through profile {made}, made from {plan.CurrentProfile ?? "the tab's profile"} if it does not exist"
+                : plan.Profile is not null ? "OSC 11 outside Konsole"
+                : "OSC 11";
+            string why = background.Auto is { } auto
+                ? string.Create(CultureInfo.InvariantCulture, $"auto_background: hue {auto.Hue} from '{host.Alias}', contrast {auto.Contrast:0.0}:1 with foreground {auto.Foreground}")
+                : background.Reason;
+            output.WriteLine($"background: {background.Colour} ({why}; {how})");
         }
 
         output.WriteLine("command: " + Quote(plan.Ssh, plan.Arguments));

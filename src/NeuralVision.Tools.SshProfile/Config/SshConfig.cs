@@ -12,6 +12,12 @@ public sealed class SshConfig
     /// </summary>
     public Dictionary<string, string>? Profiles { get; set; }
 
+    /// <summary>
+    /// <c>auto_background</c>: a background colour derived from the host's name for every host nothing else maps (no
+    /// --profile, pattern, profile named like the host, background or default_profile).
+    /// </summary>
+    public bool AutoBackground { get; set; }
+
     /// <summary><c>[ssh.backgrounds]</c>: host pattern to a <c>#rrggbb</c> background for terminals other than Konsole.</summary>
     public Dictionary<string, string>? Backgrounds { get; set; }
 }

@@ -14,4 +14,12 @@ public interface IKonsoleTab : IDisposable
 
     /// <summary><c>Window.defaultProfile()</c>.</summary>
     Task<string> GetDefaultProfileAsync();
+
+    /// <summary>
+    /// Makes the running Konsole read a profile file written after it started (it reads profile files only at start):
+    /// <c>org.kde.KDBusService.CommandLine(["konsole", "--new-tab", "--layout", LAYOUT, "--profile", FILE], DIR, {})</c>
+    /// on /org/kde/konsole, what a second `konsole` command sends a running one. With an empty layout file it opens no
+    /// tab; <paramref name="emptyLayout"/> must exist, or Konsole shows a modal error dialog and never answers.
+    /// </summary>
+    Task LoadProfileAsync(string profileFile, string emptyLayout, string workingDirectory);
 }

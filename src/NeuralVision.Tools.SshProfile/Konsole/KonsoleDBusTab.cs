@@ -11,6 +11,10 @@ public sealed class KonsoleDBusTab : IKonsoleTab
 {
     private const string SessionInterface = "org.kde.konsole.Session";
     private const string WindowInterface = "org.kde.konsole.Window";
+    private const string HandOverInterface = "org.kde.KDBusService";
+
+    /// <summary>KDBusService's object (it is also listed on /MainApplication, which refuses calls to it).</summary>
+    private const string HandOverPath = "/org/kde/konsole";
 
     private readonly DBusConnection connection;
     private readonly KonsoleTarget target;
@@ -52,12 +56,29 @@ public sealed class KonsoleDBusTab : IKonsoleTab
     public Task<string> GetDefaultProfileAsync() =>
         CallAsync(WindowPath(), WindowInterface, "defaultProfile", null, static (m, _) => m.GetBodyReader().ReadString());
 
+    public async Task LoadProfileAsync(string profileFile, string emptyLayout, string workingDirectory)
+    {
+        MessageBuffer message;
+        using (var writer = connection.GetMessageWriter())
+        {
+            writer.WriteMethodCallHeader(target.Service, HandOverPath, HandOverInterface, "CommandLine", "assa{sv}");
+            writer.WriteArray(new[] { "konsole", "--new-tab", "--layout", emptyLayout, "--profile", profileFile });
+            writer.WriteString(workingDirectory);
+            writer.WriteDictionaryEnd(writer.WriteDictionaryStart());
+            message = writer.CreateMessage();
+        }
+
+        // Its int answer (0) says nothing profileList() does not; reading it as nothing reuses setProfile's reader type.
+        await SendAsync<object?>(message, "CommandLine", static (_, _) => null).ConfigureAwait(false);
+    }
+
     public void Dispose() => connection.Dispose();
 
     private string WindowPath() =>
         target.WindowPath ?? throw new KonsoleException($"{EnvVars.KonsoleWindow} is not set, so the window cannot be asked");
 
-    private async Task<T> CallAsync<T>(string path, string @interface, string member, string? argument, MessageValueReader<T> reader)
+    // Not async itself: each async method is a state machine type whose static block every nvt start pays for.
+    private Task<T> CallAsync<T>(string path, string @interface, string member, string? argument, MessageValueReader<T> reader)
     {
         MessageBuffer message;
         using (var writer = connection.GetMessageWriter())
@@ -71,6 +92,11 @@ public sealed class KonsoleDBusTab : IKonsoleTab
             message = writer.CreateMessage();
         }
 
+        return SendAsync(message, member, reader);
+    }
+
+    private async Task<T> SendAsync<T>(MessageBuffer message, string member, MessageValueReader<T> reader)
+    {
         try
         {
             return await connection.CallMethodAsync(message, reader).WaitAsync(timeout).ConfigureAwait(false);

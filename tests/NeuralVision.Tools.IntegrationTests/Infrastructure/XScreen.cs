@@ -2,13 +2,6 @@ using System.Globalization;
 
 namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
 
-/// <summary>A window's place on the X screen.</summary>
-public readonly record struct WindowGeometry(int X, int Y, int Width, int Height)
-{
-    /// <summary>ImageMagick's crop geometry, WxH+X+Y.</summary>
-    public string ToCrop() => string.Create(CultureInfo.InvariantCulture, $"{Width}x{Height}+{X}+{Y}");
-}
-
 /// <summary>
 /// The X-side helpers of <see cref="RealKonsole"/>: windows with xdotool, screenshots with ImageMagick's import (what a
 /// person sees: unlike xwd -root it also shows modal dialogs), each run with only PATH, HOME and DISPLAY set.

@@ -9,6 +9,8 @@ namespace NeuralVision.Tools.IntegrationTests.Ssh;
 /// with exactly the methods and signatures of a real Konsole 22.12.3's introspection data (embedded from
 /// shared/konsole/), which Introspect returns byte for byte. setProfile with a name not in profileList is a silent
 /// no-op, like Konsole; a wrong signature gets UnknownMethod with Konsole's message. Every call is recorded in order.
+/// KDBusService's CommandLine on /org/kde/konsole loads a profile file written after the start, as the real one does
+/// (<see cref="FakeCommandLineHandler"/>).
 /// </summary>
 public sealed class FakeKonsoleService : IDisposable
 {
@@ -67,13 +69,27 @@ public sealed class FakeKonsoleService : IDisposable
         var service = new FakeKonsoleService(connection, currentProfile);
         connection.AddMethodHandler(new Handler(service, SessionPath, ReadInterface("org.kde.konsole.Session.xml")));
         connection.AddMethodHandler(new Handler(service, WindowPath, ReadInterface("org.kde.konsole.Window.xml")));
+        connection.AddMethodHandler(new FakeCommandLineHandler(service));
         await connection.RequestNameAsync($"org.kde.konsole-{Environment.ProcessId}", RequestNameOptions.Default);
         return service;
     }
 
     public void Dispose() => connection.Dispose();
 
-    private void Record(string call)
+    /// <summary>What CommandLine does with <c>--profile FILE</c>: the profile named in FILE joins the profile list.</summary>
+    internal void Load(string file)
+    {
+        string? name = File.ReadLines(file).FirstOrDefault(line => line.StartsWith("Name=", StringComparison.Ordinal))?[5..];
+        lock (gate)
+        {
+            if (name is not null && !Profiles.Contains(name))
+            {
+                Profiles.Add(name);
+            }
+        }
+    }
+
+    internal void Record(string call)
     {
         lock (gate)
         {
@@ -169,7 +185,11 @@ public sealed class FakeKonsoleService : IDisposable
                 case "profileList":
                     {
                         using var writer = context.CreateReplyWriter("as");
-                        writer.WriteArray(service.Profiles.ToArray());
+                        lock (service.gate)
+                        {
+                            writer.WriteArray(service.Profiles.ToArray());
+                        }
+
                         context.Reply(writer.CreateMessage());
                         return default;
                     }

@@ -14,4 +14,7 @@ public enum KonsoleMode
 
     /// <summary>Konsole before 19.12: there is no Session.profile(), calling it gives UnknownMethod.</summary>
     NoProfileMethod,
+
+    /// <summary>A Konsole without org.kde.KDBusService on /org/kde/konsole: profiles cannot be loaded while it runs.</summary>
+    NoKDBusService,
 }

@@ -22,7 +22,7 @@ public sealed class ProfilesCommandTests
               web* -> Danger
               (any other host) -> Default
 
-            Backgrounds (terminals other than Konsole):
+            Backgrounds (OSC 11 outside Konsole; in Konsole for hosts without a profile):
               web* -> #330000
 
             """, result.Stdout);
@@ -40,5 +40,6 @@ public sealed class ProfilesCommandTests
         Assert.Contains("(not in a Konsole tab", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Host mappings: none, ", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("does not exist. To start, write it with:\n  [ssh.profiles]\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nvt profiles create Puffin --background '#2b1b1b' --host puffin", result.Stdout, StringComparison.Ordinal);
     }
 }

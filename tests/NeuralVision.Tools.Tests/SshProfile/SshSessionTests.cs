@@ -11,7 +11,7 @@ namespace NeuralVision.Tools.Tests.SshProfile;
 /// </summary>
 public sealed class SshSessionTests : IDisposable
 {
-    private readonly FakeKonsole konsole = new();
+    private readonly FakeKonsoleTab konsole = new();
     private readonly TestContext nvt;
     private readonly List<IReadOnlyList<string>> sshRuns = [];
 
@@ -174,47 +174,5 @@ public sealed class SshSessionTests : IDisposable
     {
         nvt.ResetOutput();
         return SshCommand.Run(nvt, request, konsole);
-    }
-
-    private sealed class FakeKonsole : IKonsoleTab, IKonsoleConnector
-    {
-        public KonsoleException? FailConnect { get; set; }
-
-        public Task<IKonsoleTab> ConnectAsync(KonsoleTarget target, TimeSpan timeout) =>
-            FailConnect is null ? Task.FromResult<IKonsoleTab>(this) : throw FailConnect;
-
-        public string Current { get; set; } = "Local";
-
-        public List<string> SetCalls { get; } = [];
-
-        public bool IgnoreSet { get; set; }
-
-        public KonsoleException? FailSet { get; set; }
-
-        public Task<string> GetProfileAsync() => Task.FromResult(Current);
-
-        public Task SetProfileAsync(string name)
-        {
-            SetCalls.Add(name);
-            if (FailSet is not null)
-            {
-                throw FailSet;
-            }
-
-            if (!IgnoreSet)
-            {
-                Current = name;
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task<IReadOnlyList<string>> GetProfileListAsync() => Task.FromResult<IReadOnlyList<string>>(["Local", "Puffin"]);
-
-        public Task<string> GetDefaultProfileAsync() => Task.FromResult("Local");
-
-        public void Dispose()
-        {
-        }
     }
 }
