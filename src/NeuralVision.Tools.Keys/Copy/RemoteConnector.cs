@@ -17,6 +17,9 @@ namespace NeuralVision.Tools.Keys.Copy;
 /// </summary>
 internal sealed class RemoteConnector : IDisposable
 {
+    /// <summary>How long a login may wait for the server while the person answers its prompts (sshd's own LoginGraceTime is 2 minutes).</summary>
+    private static TimeSpan LoginTimeout => TimeSpan.FromMinutes(10);
+
     private readonly KeyInstallPlan plan;
     private readonly ITerminal terminal;
     private readonly Action<string> report;
@@ -78,9 +81,15 @@ internal sealed class RemoteConnector : IDisposable
             var info = new ConnectionInfo(host, port, settings.User, methods()) { Timeout = plan.Timeout };
             T client = create(info);
             client.HostKeyReceived += gate.OnHostKeyReceived;
+            // ConnectTimeout is ssh's limit for the TCP connection, the banner and the key exchange. The login after
+            // a trusted host key waits for the person (a password, a passphrase typed or fetched) as ssh does: under
+            // ConnectTimeout a password typed in more than 10 s would end in "timed out". SSH.NET reads the timeout
+            // afresh at each wait; it is put back once logged in, for the channels and SFTP.
+            client.HostKeyReceived += (_, e) => info.Timeout = e.CanTrust ? LoginTimeout : plan.Timeout;
             try
             {
                 client.Connect();
+                info.Timeout = plan.Timeout;
                 return client;
             }
             catch (Exception e) when (e is SshException or SocketException or ProxyException)
@@ -99,7 +108,7 @@ internal sealed class RemoteConnector : IDisposable
                     throw new SftpUnavailableException();
                 }
 
-                throw ConnectionErrors.Describe(e, settings, credentials, plan.Timeout);
+                throw ConnectionErrors.Describe(e, settings, credentials, info.Timeout);
             }
         }
     }

@@ -21,6 +21,34 @@ public sealed partial class KeysCopyTests
     }
 
     [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Copy_APasswordTypedAfterConnectTimeout_StillLogsIn(bool password, bool keyboardInteractive)
+    {
+        // ssh's ConnectTimeout limits the connection and the key exchange, not the person at the password prompt.
+        using var bed = new KeyCopyBed(new TestSshdOptions(Password: password, KeyboardInteractive: keyboardInteractive));
+        string askpass = Path.Combine(bed.Home.Root, "askpass-slow");
+        File.WriteAllText(askpass, $"""
+            #!/bin/sh
+            sleep 4
+            exec '{bed.Home.Variables["SSH_ASKPASS"]}' "$@"
+
+            """);
+        File.SetUnixFileMode(askpass, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        bed.Home.Variables["SSH_ASKPASS"] = askpass;
+
+        var result = bed.Copy("-o", "ConnectTimeout=2");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.DoesNotContain("timed out", result.Stderr, StringComparison.Ordinal);
+        // ssh's prompts: its own for the password method, the server's (with ssh's prefix) for keyboard-interactive.
+        string prompt = password ? $"{bed.Server.UserName}@127.0.0.1's password: " : $"({bed.Server.UserName}@127.0.0.1) Password: ";
+        Assert.Equal([prompt], bed.AskpassPrompts);
+        Assert.Equal(bed.PublicKeyLine + "\n", KeyCopyBed.Text(bed.RemoteFile()));
+        Assert.Equal(0, bed.SshWithKey());
+    }
+
+    [Theory]
     [InlineData("--sftp")]
     [InlineData("--exec")]
     public void Copy_AuthorizedKeysIsADirectory_RefusedWithASentence(string transport)
