@@ -71,8 +71,9 @@ internal static class KeySetupRun
         var installed = installer.Run(check: false);
         context.Output.WriteLine(installed.Outcome == KeyCopyOutcome.Added ? "Number of key(s) added: 1" : $"The key was already installed on {destination}");
 
-        // 4. The Host block.
+        // 4. The Host block. Shown before the check, which may ask a passphrase on the terminal (stderr).
         WriteBlock(context, config, block, utf8);
+        context.FlushOutput();
 
         // 5. The check, and 6. what to type next.
         // ssh takes ~ from the passwd entry: with another $HOME it would read another config and known_hosts than the
@@ -145,6 +146,7 @@ internal static class KeySetupRun
             if (failure is null)
             {
                 context.Output.WriteLine($"Checked: {plan.Settings.User}@{plan.Settings.HostName} accepts the key (nvt logged in with it).");
+                context.FlushOutput();
                 context.Error.WriteLine(ssh is null
                     ? "nvt: ssh is not installed here, so the Host block could not be tried"
                     : $"nvt: no ssh-agent holds {keyPath}, so ssh {name} will ask for its passphrase; with an agent running (eval \"$(ssh-agent)\"), ssh-add it once per session");
