@@ -30,9 +30,13 @@ internal static class KeySetupRun
             throw new KeyCopyException($"invalid port {options.Port}: use 1 to 65535");
         }
 
-        var (_, host) = SshHostResolver.Split(options.Destination);
+        var (typedUser, host) = SshHostResolver.Split(options.Destination);
         string name = options.Alias ?? host;
         new HostBlock(name, "x", "x", HostBlock.DefaultPort, "x").Validate();
+
+        // ssh's own reading of the configuration first (ssh -G; a ProxyCommand is refused there): a configuration ssh
+        // refuses stops the setup before a key is made.
+        new SshHostResolver(context.ProcessRunner, home, options.SshConfig, options.SshOptions).Resolve(host, options.Port, typedUser);
         string keyPath = Path.GetFullPath(StripPub(options.Identity) ?? KeyFiles.DefaultPath(home, options.Type == "ed25519" ? "ssh-ed25519" : "ssh-rsa"), currentDirectory);
         string configPath = options.SshConfig is null ? Path.Combine(KeyFiles.SshDirectory(home), "config") : Path.GetFullPath(options.SshConfig, currentDirectory);
         // Read now: a config nvt cannot read or write must stop the setup before anything changes.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NeuralVision.Tools.Platform.Files;
+using NeuralVision.Tools.Platform.Native;
 using NeuralVision.Tools.Platform.OpenSsh;
 
 namespace NeuralVision.Tools.Keys.Setup;
@@ -42,6 +43,14 @@ public sealed class SshConfigFile
     /// <exception cref="SetupException">It exists but is not a regular file, or cannot be read.</exception>
     public static SshConfigFile Load(string path)
     {
+        // A link is followed (a dotfile manager's) only to a file of nvt's own user: root's nvt with a HOME where
+        // someone planted ~/.ssh/config -> /etc/something must not rewrite that file.
+        if (LibC.Stat(path, followLinks: false) is { } link && (link.Mode & 0xF000) == 0xA000
+            && LibC.Stat(path, followLinks: true) is { } target && target.Owner != LibC.EffectiveUserId())
+        {
+            throw new SetupException($"{path} is a symbolic link to {LibC.RealPath(path) ?? "?"}, which belongs to user id {target.Owner}, not to you; nvt does not write through it");
+        }
+
         try
         {
             return new SshConfigFile(path, RegularFile.ReadIfExists(path, MaxFileBytes) ?? []);
