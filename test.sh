@@ -103,6 +103,8 @@ have_package() {
     xvfb) command -v Xvfb >/dev/null 2>&1 ;;
     imagemagick) command -v import >/dev/null 2>&1 && command -v convert >/dev/null 2>&1 ;;
     man-db) command -v man >/dev/null 2>&1 ;;
+    time) [[ -x /usr/bin/time ]] ;;
+    python3) [[ -x /usr/bin/python3 ]] || command -v python3 >/dev/null 2>&1 ;;
     *) command -v "$pkg" >/dev/null 2>&1 ;;
     esac
 }
@@ -113,6 +115,9 @@ install_packages() {
     if ((unit_only == 0)); then
         # A C toolchain is only needed for the native AOT link (publish).
         wanted+=(build-essential zlib1g-dev zsh fish dash tmux fzf sqlite3 openssh-server openssh-client dbus fasd zoxide autojump man-db)
+        # The fingerprint corpus (Keys/Corpus/make-corpus.sh): keys from openssl, hand-built files from python3, the
+        # memory of hostile inputs measured by GNU time.
+        wanted+=(openssl python3 time)
         # A real Konsole, headless, for the tests of what a user sees (Konsole/): the X server, screenshots, windows.
         wanted+=(konsole xvfb imagemagick xdotool)
     fi

@@ -48,78 +48,110 @@ public static class KeyFiles
     }
 
     /// <summary>
-    /// The public keys a file names, as `ssh-keygen -l -f FILE` finds them: every key line of a public key or
-    /// authorized_keys file; for an OpenSSH private key the key of FILE.pub when it exists (for its comment), else the
-    /// key inside the file (with its comment only when the file is not encrypted); for a PEM RSA key the same .pub
-    /// rule, else the public half of the unencrypted key.
+    /// The public keys a file names, with the comments they are written with (for installing them): every key line of a
+    /// public key or authorized_keys file; for a private key the key of FILE.pub when it holds one, else the key inside
+    /// the file (an openssh-key-v1 header, with the comment of an unencrypted key, or an unencrypted PEM key). Only a
+    /// regular file of at most <see cref="KeyFingerprints.MaxFileBytes"/> is read.
     /// </summary>
+    /// <exception cref="KeyFormatException">The file holds no key OpenSSH would read.</exception>
+    /// <exception cref="FileReadException">The file is missing, unreadable, not a regular file or too large.</exception>
     public static IReadOnlyList<SshPublicKey> ReadPublicKeys(string path)
     {
-        string text = File.ReadAllText(path);
-        string firstLine = text.TrimStart().Split('\n', 2)[0];
-        if (firstLine.Contains("PRIVATE KEY", StringComparison.Ordinal))
+        byte[] content = RegularFile.ReadAll(path, KeyFingerprints.MaxFileBytes);
+        var lines = PublicKeyLines.Lines(content).ToList();
+        if (lines.Count > 0 && lines[0].Line.AsSpan().TrimStart(" \t"u8).IndexOf("PRIVATE KEY"u8) >= 0)
         {
-            string publicPath = path + ".pub";
-            if (File.Exists(publicPath) && ReadPublicKeyLines(File.ReadAllText(publicPath)) is [SshPublicKey fromPub, ..])
-            {
-                return [fromPub];
-            }
-
-            return [ReadPrivateKeyPublicHalf(text)];
+            return [PrivateKeyPublicHalf(path, content)];
         }
 
-        var keys = ReadPublicKeyLines(text);
-        if (keys.Count == 0)
-        {
-            throw new KeyFormatException($"{path} holds no public key");
-        }
-
-        return keys;
+        var keys = ReadPublicKeyLines(lines);
+        return keys.Count > 0 ? keys : throw new KeyFormatException($"{path} holds no public key");
     }
 
-    private static List<SshPublicKey> ReadPublicKeyLines(string text)
+    /// <summary>
+    /// The key as SSH.NET signs with it, read through <see cref="RegularFile"/> (a FIFO named like a key must not block);
+    /// null when SSH.NET cannot read it (a FIDO key, a wrong passphrase, a format it does not know).
+    /// </summary>
+    public static Renci.SshNet.PrivateKeyFile? OpenForSshNet(string path, string? passphrase)
     {
-        var keys = new List<SshPublicKey>();
-        foreach (string line in text.Split('\n'))
-        {
-            if (SshPublicKey.ParseLine(line) is SshPublicKey key)
-            {
-                keys.Add(key);
-            }
-        }
-
-        return keys;
-    }
-
-    private static SshPublicKey ReadPrivateKeyPublicHalf(string text)
-    {
-        if (OpenSshPrivateKeyFormat.IsOpenSshPrivateKey(text))
-        {
-            if (OpenSshPrivateKeyFormat.IsEncrypted(text))
-            {
-                return OpenSshPrivateKeyFormat.ReadPublicKey(text);
-            }
-
-            return OpenSshPrivateKeyFormat.ReadUnencryptedPublicKey(text);
-        }
-
-        if (text.Contains("ENCRYPTED", StringComparison.Ordinal))
-        {
-            throw new KeyFormatException("an encrypted PEM key does not show its public key; use its .pub file");
-        }
-
-        using var rsa = RSA.Create();
         try
         {
-            rsa.ImportFromPem(text);
+            using var stream = new MemoryStream(RegularFile.ReadAll(path, KeyFingerprints.MaxFileBytes));
+            return string.IsNullOrEmpty(passphrase) ? new Renci.SshNet.PrivateKeyFile(stream) : new Renci.SshNet.PrivateKeyFile(stream, passphrase);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new KeyFormatException("not a key nvt can read (OpenSSH, PEM RSA or public key)", e);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the passphrase opens an openssh-key-v1 key (bcrypt and aes256-ctr, checked by nvt's own reader: a wrong
+    /// one makes the two check integers differ); null when nvt cannot tell (another format or cipher).
+    /// </summary>
+    public static bool? PassphraseOpens(string path, string passphrase)
+    {
+        try
+        {
+            string text = Encoding.UTF8.GetString(RegularFile.ReadAll(path, KeyFingerprints.MaxFileBytes));
+            if (!OpenSshPrivateKeyFormat.IsOpenSshPrivateKey(text))
+            {
+                return null;
+            }
+
+            OpenSshPrivateKeyFormat.Read(text, passphrase);
+            return true;
+        }
+        catch (WrongPassphraseException)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is KeyFormatException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static List<SshPublicKey> ReadPublicKeyLines(IEnumerable<(int Number, byte[] Line)> lines)
+    {
+        var keys = new List<SshPublicKey>();
+        foreach (var (_, line) in lines)
+        {
+            if (PublicKeyLines.ReadLine(line, out var key, out _) == PublicKeyLines.LineKind.Key)
+            {
+                keys.Add(WithComment(key!.Key, key.Comment));
+            }
         }
 
-        var parameters = rsa.ExportParameters(includePrivateParameters: false);
-        byte[] blob = new SshWireWriter().WriteString("ssh-rsa").WriteMpint(parameters.Exponent).WriteMpint(parameters.Modulus).ToArray();
-        return new SshPublicKey(blob, "");
+        return keys;
     }
+
+    private static SshPublicKey PrivateKeyPublicHalf(string path, byte[] content)
+    {
+        byte[]? pub = null;
+        try
+        {
+            pub = RegularFile.ReadIfExists(path + ".pub", KeyFingerprints.MaxFileBytes);
+        }
+        catch (FileReadException)
+        {
+            // A .pub that is a directory or a FIFO is no public key: the private key's own is used, as ssh-keygen does.
+        }
+
+        if (pub is not null && ReadPublicKeyLines(PublicKeyLines.Lines(pub)) is [SshPublicKey fromPub, ..])
+        {
+            return fromPub;
+        }
+
+        if (OpenSshKeyFile.PublicKey(content) is SshPublicKey header)
+        {
+            return WithComment(header, OpenSshKeyFile.PrivateComment(content));
+        }
+
+        return PemKeyFile.PublicKey(content)
+            ?? throw new KeyFormatException($"{path} is not a key nvt can read (an encrypted PEM key shows its public key only in its .pub file)");
+    }
+
+    private static SshPublicKey WithComment(SshPublicKey key, byte[]? comment) =>
+        comment is null or { Length: 0 } ? key : new SshPublicKey(key.Blob, Encoding.UTF8.GetString(comment));
 }

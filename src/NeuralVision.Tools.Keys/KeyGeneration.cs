@@ -1,4 +1,6 @@
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
+using NeuralVision.Tools.Platform.Native;
 using NeuralVision.Tools.Platform.Settings;
 
 namespace NeuralVision.Tools.Keys;
@@ -25,10 +27,26 @@ public static class KeyGeneration
         string path = System.IO.Path.GetFullPath(displayPath, currentDirectory);
         string directory = System.IO.Path.GetDirectoryName(path)!;
         bool createSshDirectory = !Directory.Exists(directory);
-        // Only ~/.ssh is created (0700), as ssh-keygen does; a missing directory elsewhere is more likely a typo.
+        // Only ~/.ssh is created (0700), as ssh-keygen does; a missing directory elsewhere is more likely a typo, and
+        // a missing home is a broken account that a new directory would hide.
         if (createSshDirectory && directory != sshDirectory)
         {
             throw new NvtException($"directory {directory} does not exist");
+        }
+
+        if (createSshDirectory && !Directory.Exists(home))
+        {
+            throw new NvtException($"the home directory {home} (HOME) does not exist; nvt creates {sshDirectory} in it, not the home itself");
+        }
+
+        // Both files are replaced by renames: what is there must be a file, or the private key would be written and the
+        // public key not (a directory named FILE.pub), leaving a key pair that does not match.
+        foreach (string file in new[] { path, path + ".pub" })
+        {
+            if (LibC.Stat(file, followLinks: true) is { IsRegularFile: false } status)
+            {
+                throw new NvtException($"{file} is {RegularFile.KindOf(status)}, not a file; no key was written");
+            }
         }
 
         return new KeyGenPlan(options, ed25519, bits, displayPath, path, directory, createSshDirectory, File.Exists(path));
@@ -57,6 +75,12 @@ public static class KeyGeneration
         if (options.Passphrase is not null && options.NoPassphrase)
         {
             throw new NvtException("-N/--passphrase and --no-passphrase contradict each other");
+        }
+
+        // A .pub file is one line: a line break in the comment would make the rest of it a second, broken line.
+        if (options.Comment is string comment && comment.AsSpan().IndexOfAny('\n', '\r', '\0') >= 0)
+        {
+            throw new NvtException("-C/--comment holds a line break or a NUL byte, which a .pub file (one line) cannot hold");
         }
 
         if (options.Rounds < 1)

@@ -19,6 +19,12 @@ public sealed class SshWireWriter
         return this;
     }
 
+    public SshWireWriter WriteByte(byte value)
+    {
+        buffer.Write([value]);
+        return this;
+    }
+
     /// <summary>Raw bytes with no length prefix.</summary>
     public SshWireWriter WriteRaw(ReadOnlySpan<byte> bytes)
     {
@@ -54,4 +60,7 @@ public sealed class SshWireWriter
     }
 
     public byte[] ToArray() => buffer.WrittenSpan.ToArray();
+
+    /// <summary>Overwrites what was written with zeros (the buffer held a private key).</summary>
+    public void Clear() => buffer.Clear();
 }

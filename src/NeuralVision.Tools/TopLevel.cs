@@ -1,5 +1,6 @@
 using System.Text;
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Text;
 
 namespace NeuralVision.Tools;
 
@@ -23,16 +24,25 @@ internal static class TopLevel
         }
         catch (Exception e)
         {
+            // What the command printed before it failed comes first (`keys setup` prints each step as it goes).
+            try
+            {
+                context.FlushOutput();
+            }
+            catch (IOException)
+            {
+            }
+
             // Standard error never throws (Program makes it drop what it cannot write), so this cannot fail in turn.
             if (e is NvtException { Details: var details })
             {
                 foreach (string line in details)
                 {
-                    context.Error.WriteLine(line);
+                    context.Error.WriteLine(Printable(line));
                 }
             }
 
-            context.Error.WriteLine($"nvt: {Describe(e)}");
+            context.Error.WriteLine($"nvt: {Printable(Describe(e))}");
             if (context.Settings.Debug)
             {
                 context.Error.WriteLine(e.ToString());
@@ -41,6 +51,13 @@ internal static class TopLevel
             return e is NvtException nvt ? nvt.ExitCode : ExitCodes.Error;
         }
     }
+
+    /// <summary>
+    /// Messages quote what the user typed and what files and servers said (a host, a path, ssh_config's ProxyCommand):
+    /// control characters in them are escaped as OpenSSH escapes them (ESC is \033), so an error cannot drive the
+    /// terminal. Printable UTF-8 stays as it is.
+    /// </summary>
+    private static string Printable(string text) => TerminalText.Escape(text, utf8: true);
 
     /// <summary>
     /// An nvt failure says all in its message; anything else (a bug, an unexpected library error) gets its inner

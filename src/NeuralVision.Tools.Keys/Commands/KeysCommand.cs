@@ -13,5 +13,6 @@ public static class KeysCommand
             KeysListCommand.Create(context),
             KeysFingerprintCommand.Create(context),
             KeysCopyCommand.Create(context),
+            KeysSetupCommand.Create(context),
         };
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NeuralVision.Tools.Keys.Copy;
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Text;
 
 namespace NeuralVision.Tools.Keys.Commands;
 
@@ -23,15 +24,15 @@ public static class KeysCopyCommand
         var sftp = new Option<bool>("--sftp") { Description = "Install over SFTP only (atomic replace); the default tries SFTP, then the remote shell" };
         var exec = new Option<bool>("--exec") { Description = "Install through the remote shell only (ssh-copy-id's sh script)" };
         var config = new Option<string>("--config", "-F") { Description = "ssh config file to resolve DESTINATION with (as ssh -F)", HelpName = "SSH_CONFIG" };
-        var options = new Option<string[]>("--option", "-o")
+        var options = SshOptionOption();
+        var target = new Option<string>("--target", "-t")
         {
-            Description = "An ssh_config option, as ssh -o (e.g. -o UserKnownHostsFile=FILE, -o ConnectTimeout=5); repeatable",
-            HelpName = "OPTION",
-            AllowMultipleArgumentsPerToken = false,
+            Description = "The remote file to add the key to, relative to the remote home (~/ allowed) or absolute [default: ~/.ssh/authorized_keys]",
+            HelpName = "PATH",
         };
         var command = new Command("copy", "Install a public key in a server's authorized_keys (like ssh-copy-id)")
         {
-            destination, identity, port, login, dryRun, force, acceptNew, sftp, exec, config, options,
+            destination, identity, port, login, dryRun, force, acceptNew, sftp, exec, config, options, target,
         };
         command.Validators.Add(result =>
         {
@@ -52,9 +53,18 @@ public static class KeysCopyCommand
                 result.GetValue(acceptNew),
                 result.GetValue(sftp) ? KeyCopyTransport.Sftp : result.GetValue(exec) ? KeyCopyTransport.Exec : KeyCopyTransport.Auto,
                 result.GetValue(config),
-                result.GetValue(options) ?? [])));
+                result.GetValue(options) ?? [],
+                result.GetValue(target))));
         return command;
     }
+
+    /// <summary>-o OPTION, repeatable, as ssh takes it (shared with `keys setup`).</summary>
+    internal static Option<string[]> SshOptionOption() => new("--option", "-o")
+    {
+        Description = "An ssh_config option, as ssh -o (e.g. -o UserKnownHostsFile=FILE, -o ProxyJump=HOST); repeatable",
+        HelpName = "OPTION",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     /// <summary>Installs the key; a <see cref="KeyCopyException"/> reaches the top level, which prints it (exit 1).</summary>
     public static int Run(INvtContext context, KeyCopyOptions options)
@@ -65,8 +75,8 @@ public static class KeysCopyCommand
         var settings = plan.Settings;
         var key = plan.Key;
         var terminal = new AskpassTerminal(context.Terminal, context.Settings, context.ProcessRunner, context.Error.WriteLine);
-        var installer = new KeyInstaller(plan, terminal, context.Error.WriteLine);
-        context.Error.WriteLine($"nvt: installing {plan.PublicKeyPath} ({key.DisplayType} {key.Fingerprint}) for {settings.User}@{settings.HostName}");
+        using var installer = new KeyInstaller(plan, terminal, context.Error.WriteLine);
+        context.Error.WriteLine($"nvt: installing {TerminalText.Escape(plan.PublicKeyPath, context.Settings.TextIsUtf8)} ({key.DisplayType} {key.Fingerprint}) for {settings.User}@{settings.HostName}");
         var result = installer.Run();
         switch (result.Outcome)
         {
@@ -81,9 +91,9 @@ public static class KeysCopyCommand
                 context.Output.WriteLine("Number of key(s) added: 1");
                 context.Output.WriteLine();
                 context.Output.WriteLine($"Now try logging into the machine with: {LoginHint(options)}");
-                if (!result.Verified)
+                if (result.NotVerified is string why)
                 {
-                    context.Error.WriteLine("nvt: not verified: there is no private key to log in with");
+                    context.Error.WriteLine($"nvt: the key was added to {plan.TargetPath} on {settings.User}@{settings.HostName} but not tried ({why}); try it with: {LoginHint(options)}");
                 }
 
                 break;

@@ -8,32 +8,30 @@ public static class KeysFingerprintCommand
 {
     public static Command Create(INvtContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "A public key, authorized_keys or private key file" };
+        var file = new Argument<string>("FILE") { Description = "A public key, authorized_keys, known_hosts, certificate or private key file" };
         var visual = new Option<bool>("--visual", "-v") { Description = "Also draw the randomart picture" };
         var command = new Command("fingerprint", "Show a key's SHA256 fingerprint (and randomart with -v)") { file, visual };
         command.SetAction(result => Run(context, result.GetValue(file)!, result.GetValue(visual)));
         return command;
     }
 
+    /// <summary>Prints the keys; lines that hold no key are named on stderr (exit 0 when any key was found).</summary>
     public static int Run(INvtContext context, string file, bool visual)
     {
-        string path = Path.GetFullPath(file, context.Environment.CurrentDirectory);
-        IReadOnlyList<SshPublicKey> keys;
-        try
+        ArgumentNullException.ThrowIfNull(context);
+        bool utf8 = context.Settings.TextIsUtf8;
+        var report = KeyFingerprints.Read(file, context.Environment.CurrentDirectory, utf8);
+        foreach (string note in report.Notes)
         {
-            keys = KeyFiles.ReadPublicKeys(path);
-        }
-        catch (Exception e) when (e is KeyFormatException or IOException or UnauthorizedAccessException)
-        {
-            throw new NvtException($"{file}: {e.Message}");
+            context.Error.WriteLine(note);
         }
 
-        foreach (var key in keys)
+        foreach (var key in report.Keys)
         {
-            context.Output.WriteLine(key.FingerprintLine());
+            context.Output.WriteLine(KeyFingerprints.Line(key, utf8));
             if (visual)
             {
-                context.Output.WriteLine(key.Randomart());
+                context.Output.WriteLine(key.Key.Randomart());
             }
         }
 

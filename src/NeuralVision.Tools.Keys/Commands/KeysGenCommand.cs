@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Platform.Terminals;
+using NeuralVision.Tools.Platform.Text;
 
 namespace NeuralVision.Tools.Keys.Commands;
 
@@ -37,7 +38,10 @@ public static class KeysGenCommand
         return command;
     }
 
-    public static int Run(INvtContext context, KeyGenOptions options)
+    public static int Run(INvtContext context, KeyGenOptions options) => Run(context, options, out _);
+
+    /// <summary>Generates the key as `keys gen` does; <paramref name="passphrase"/> is what it was encrypted with (null: none).</summary>
+    internal static int Run(INvtContext context, KeyGenOptions options, out string? passphrase)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
@@ -58,7 +62,7 @@ public static class KeysGenCommand
         if (plan.CreateSshDirectory)
         {
             KeyFiles.EnsureSshDirectory(plan.Directory);
-            context.Output.WriteLine($"Created directory '{plan.Directory}'.");
+            context.Output.WriteLine($"Created directory '{TerminalText.Escape(plan.Directory, context.Settings.TextIsUtf8)}'.");
         }
 
         context.Output.Flush();
@@ -67,15 +71,23 @@ public static class KeysGenCommand
             throw new NvtException($"not overwriting {plan.DisplayPath}");
         }
 
-        string? passphrase = options.NoPassphrase ? null : options.Passphrase ?? AskPassphrase(terminal);
+        passphrase = options.NoPassphrase ? null : options.Passphrase ?? AskPassphrase(terminal);
+        if (passphrase?.Length == 0)
+        {
+            passphrase = null;
+        }
+
         string comment = options.Comment ?? $"{Environment.UserName}@{Environment.MachineName}";
-        var (privateKeyText, publicKey) = WithSpinner(context, () => KeyGeneration.Generate(plan, comment, passphrase));
+        string? secret = passphrase;
+        var (privateKeyText, publicKey) = WithSpinner(context, () => KeyGeneration.Generate(plan, comment, secret));
         KeyFiles.WriteKeyPair(plan.Path, privateKeyText, publicKey);
 
-        context.Output.WriteLine($"Your identification has been saved in {plan.DisplayPath}");
-        context.Output.WriteLine($"Your public key has been saved in {plan.DisplayPath}.pub");
+        bool utf8 = context.Settings.TextIsUtf8;
+        string shown = TerminalText.Escape(plan.DisplayPath, utf8);
+        context.Output.WriteLine($"Your identification has been saved in {shown}");
+        context.Output.WriteLine($"Your public key has been saved in {shown}.pub");
         context.Output.WriteLine("The key fingerprint is:");
-        context.Output.WriteLine($"{publicKey.Fingerprint} {publicKey.Comment}");
+        context.Output.WriteLine($"{publicKey.Fingerprint} {TerminalText.Escape(publicKey.Comment, utf8)}");
         context.Output.WriteLine("The key's randomart image is:");
         context.Output.WriteLine(publicKey.Randomart());
         return ExitCodes.Ok;

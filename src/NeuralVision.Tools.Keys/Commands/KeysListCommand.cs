@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Text;
 
 namespace NeuralVision.Tools.Keys.Commands;
 
@@ -13,14 +14,20 @@ public static class KeysListCommand
         return command;
     }
 
+    /// <summary>
+    /// Lists every ~/.ssh/*.pub; one that cannot be read (a FIFO, a directory, a file without a key) is named on
+    /// stderr and the others are still listed (exit 2 then).
+    /// </summary>
     public static int Run(INvtContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        bool utf8 = context.Settings.TextIsUtf8;
         string directory = KeyFiles.SshDirectory(context.Settings.Home);
         string[] files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.pub") : [];
         Array.Sort(files, StringComparer.Ordinal);
         if (files.Length == 0)
         {
-            context.Error.WriteLine($"nvt: no public keys (*.pub) in {directory}");
+            context.Error.WriteLine($"nvt: no public keys (*.pub) in {TerminalText.Escape(directory, utf8)}");
             return ExitCodes.NoMatch;
         }
 
@@ -29,14 +36,25 @@ public static class KeysListCommand
         {
             try
             {
-                foreach (var key in KeyFiles.ReadPublicKeys(file))
+                var report = KeyFingerprints.Read(file, directory, utf8);
+                foreach (string note in report.Notes)
                 {
-                    context.Output.WriteLine($"{file}: {key.FingerprintLine()}");
+                    context.Error.WriteLine(note);
+                }
+
+                foreach (var key in report.Keys)
+                {
+                    context.Output.WriteLine($"{TerminalText.Escape(file, utf8)}: {KeyFingerprints.Line(key, utf8)}");
                 }
             }
-            catch (Exception e) when (e is KeyFormatException or IOException or UnauthorizedAccessException)
+            catch (NvtException e)
             {
-                context.Error.WriteLine($"nvt: {file}: {e.Message}");
+                foreach (string line in e.Details)
+                {
+                    context.Error.WriteLine(line);
+                }
+
+                context.Error.WriteLine($"nvt: {e.Message}");
                 failures++;
             }
         }

@@ -68,7 +68,7 @@ public sealed class AskpassTerminal : ITerminal
         }
         catch (Win32Exception e)
         {
-            report($"nvt: cannot run SSH_ASKPASS program {program}: {e.Message}");
+            report($"nvt: cannot run SSH_ASKPASS program {program}: {Platform.Files.FileErrors.Describe(e.NativeErrorCode)}");
             return null;
         }
     }

@@ -25,12 +25,10 @@ internal sealed class DeferredKey : IPrivateKeySource
     {
         try
         {
-            var publicKey = File.Exists(path + ".pub")
-                ? Keys.SshPublicKey.ParseLine(File.ReadAllLines(path + ".pub").FirstOrDefault(line => line.Trim().Length > 0) ?? "")
-                : Keys.OpenSshPrivateKeyFormat.ReadPublicKey(File.ReadAllText(path));
-            return publicKey is null ? null : new DeferredKey(path, credentials, publicKey.Blob, publicKey.TypeName);
+            var publicKey = KeyFiles.ReadPublicKeys(path)[0];
+            return new DeferredKey(path, credentials, publicKey.Blob, publicKey.TypeName);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Keys.KeyFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or KeyFormatException)
         {
             return null;
         }
@@ -42,17 +40,10 @@ internal sealed class DeferredKey : IPrivateKeySource
         if (key is null && !failed)
         {
             string? passphrase = credentials.Passphrase(path);
-            try
+            key = string.IsNullOrEmpty(passphrase) ? null : KeyFiles.OpenForSshNet(path, passphrase);
+            if (key is not null)
             {
-                key = string.IsNullOrEmpty(passphrase) ? null : new PrivateKeyFile(path, passphrase);
-                if (key is not null)
-                {
-                    credentials.PassphraseWorked(path, passphrase!);
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                key = null;
+                credentials.PassphraseWorked(path, passphrase!);
             }
 
             failed = key is null;

@@ -1,12 +1,14 @@
+using NeuralVision.Tools.Keys.Agent;
 using Renci.SshNet;
 
 namespace NeuralVision.Tools.Keys.Copy;
 
 /// <summary>
-/// The identity files in one SSH.NET publickey method. Unencrypted keys are loaded as they are. An encrypted key is
-/// offered by its public half only (from FILE.pub or the OpenSSH file's clear header); SSH.NET asks the server
-/// first when it has more than one key to offer, and signs, which is when nvt asks for the passphrase, only after
-/// the server accepted the key. So installing a new encrypted key never asks for its passphrase, as with ssh.
+/// The keys of one SSH.NET publickey method, in ssh's order: the agent's keys that are also IdentityFiles, the agent's
+/// other keys (not with IdentitiesOnly), then the IdentityFiles the agent does not hold. An agent key signs through
+/// the agent, so a key the agent holds never needs its passphrase. Unencrypted files are loaded as they are; an
+/// encrypted one is offered by its public half only, and its passphrase is asked only once the server said it would
+/// accept that key (SSH.NET asks the server first when it has more than one algorithm to offer).
 /// </summary>
 internal sealed class IdentitiesMethod(KeyCopyCredentials credentials) : AuthenticationMethod(credentials.User)
 {
@@ -18,8 +20,26 @@ internal sealed class IdentitiesMethod(KeyCopyCredentials credentials) : Authent
         var loaded = new List<PrivateKeyFile>();
         try
         {
-            foreach (string path in credentials.IdentityFiles.Where(File.Exists))
+            var files = credentials.IdentityFiles.Where(File.Exists).Select(path => (Path: path, Blob: PublicBlob(path))).ToList();
+            var agent = credentials.Agent;
+            var held = credentials.AgentIdentities;
+            if (agent is not null)
             {
+                // The agent's copies of the IdentityFiles first (both RSA algorithms: the key ssh would use), then the rest.
+                sources.AddRange(held.Where(id => files.Exists(file => file.Blob is not null && id.Holds(file.Blob))).Select(id => new AgentKeySource(agent, id, sha256Too: true)));
+                if (!credentials.IdentitiesOnly)
+                {
+                    sources.AddRange(held.Where(id => !files.Exists(file => file.Blob is not null && id.Holds(file.Blob))).Select(id => new AgentKeySource(agent, id, sha256Too: false)));
+                }
+            }
+
+            foreach (var (path, blob) in files)
+            {
+                if (blob is not null && held.Any(id => id.Holds(blob)))
+                {
+                    continue;
+                }
+
                 if (KeyCopyCredentials.IsEncrypted(path))
                 {
                     if (DeferredKey.Open(path, credentials) is DeferredKey deferred)
@@ -58,17 +78,19 @@ internal sealed class IdentitiesMethod(KeyCopyCredentials credentials) : Authent
         }
     }
 
-    /// <summary>An unencrypted key SSH.NET can read; null for one it cannot (FIDO keys, say).</summary>
-    private static PrivateKeyFile? Load(string path)
+    /// <summary>The public blob of an identity file (from FILE.pub or the key itself); null when it cannot be read.</summary>
+    private static byte[]? PublicBlob(string path)
     {
         try
         {
-            return new PrivateKeyFile(path);
+            return KeyFiles.ReadPublicKeys(path)[0].Blob;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or KeyFormatException)
         {
-            // ssh too skips identities it cannot load.
             return null;
         }
     }
+
+    /// <summary>An unencrypted key SSH.NET can read; null for one it cannot (FIDO keys, say), as ssh skips those too.</summary>
+    private static PrivateKeyFile? Load(string path) => KeyFiles.OpenForSshNet(path, null);
 }

@@ -8,6 +8,7 @@ namespace NeuralVision.Tools.Keys.Copy;
 /// <param name="Identity">-i: a .pub file, or a private key whose .pub is used; null for the newest ~/.ssh/id*.pub.</param>
 /// <param name="SshConfig">-F: the ssh config file to resolve the destination with.</param>
 /// <param name="SshOptions">-o: ssh_config options, as ssh takes them.</param>
+/// <param name="TargetPath">-t: the file to add the key to instead of ~/.ssh/authorized_keys (relative to the remote home).</param>
 public sealed record KeyCopyOptions(
     string Destination,
     string? Identity,
@@ -18,4 +19,5 @@ public sealed record KeyCopyOptions(
     bool AcceptNew,
     KeyCopyTransport Transport,
     string? SshConfig,
-    IReadOnlyList<string> SshOptions);
+    IReadOnlyList<string> SshOptions,
+    string? TargetPath = null);

@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+
 
 namespace NeuralVision.Tools.Keys.Copy;
 

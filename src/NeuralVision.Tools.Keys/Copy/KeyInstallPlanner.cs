@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralVision.Tools.Platform.Files;
 using NeuralVision.Tools.Platform.OpenSsh;
 using NeuralVision.Tools.Platform.Processes;
 using NeuralVision.Tools.Platform.Settings;
@@ -12,7 +13,6 @@ namespace NeuralVision.Tools.Keys.Copy;
 public static class KeyInstallPlanner
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan SshConfigTimeout = TimeSpan.FromSeconds(10);
 
     /// <exception cref="KeyCopyException">No usable key, a bad port or destination, or ssh could not read its configuration.</exception>
     public static KeyInstallPlan Plan(KeyCopyOptions options, NvtSettings settings, IProcessRunner processes, string currentDirectory)
@@ -32,7 +32,11 @@ public static class KeyInstallPlanner
             throw new KeyCopyException($"no private key next to {publicKeyPath}, so nvt cannot check that the key works; pass -f to install the public key alone");
         }
 
-        var resolved = Resolve(options, home, processes);
+        string target = TargetPath(options.TargetPath);
+        var (typedUser, host) = SshHostResolver.Split(options.Destination);
+        var resolver = new SshHostResolver(processes, home, options.SshConfig, options.SshOptions);
+        var resolved = resolver.Resolve(host, options.Port, options.Login ?? typedUser);
+        var hops = resolver.Hops(resolved, host);
         return new KeyInstallPlan(
             resolved,
             key,
@@ -42,7 +46,10 @@ public static class KeyInstallPlanner
             options.Force,
             options.AcceptNew,
             options.Transport,
-            resolved.ConnectTimeout ?? DefaultTimeout);
+            resolved.ConnectTimeout ?? DefaultTimeout,
+            hops,
+            target,
+            AgentSocket(resolved, settings));
     }
 
     /// <summary>
@@ -94,71 +101,41 @@ public static class KeyInstallPlanner
                 ? first
                 : throw new KeyCopyException($"{path} holds no public key");
         }
-        catch (Exception e) when (e is KeyFormatException or IOException or UnauthorizedAccessException)
+        catch (KeyFormatException e)
         {
             throw new KeyCopyException($"{path}: {e.Message}", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KeyCopyException($"cannot read {path}: {FileErrors.Describe(e)}", e);
+        }
     }
 
-    /// <summary>HostName, User, Port, identities and known_hosts files from `ssh -G`, or OpenSSH's defaults without ssh.</summary>
-    private static SshClientSettings Resolve(KeyCopyOptions options, string home, IProcessRunner processes)
+    /// <summary>
+    /// The -t path as the remote side takes it: relative to the login directory ("~/" allowed), or absolute; never
+    /// empty, never with a control character (it goes into a shell command and into messages).
+    /// </summary>
+    internal static string TargetPath(string? target)
     {
-        int at = options.Destination.LastIndexOf('@');
-        string host = at < 0 ? options.Destination : options.Destination[(at + 1)..];
-        string? user = options.Login ?? (at < 0 ? null : options.Destination[..at]);
-        if (host.Length == 0 || host.StartsWith('-'))
+        if (target is null)
         {
-            throw new KeyCopyException($"invalid destination '{options.Destination}'");
+            return KeyInstallPlan.DefaultTargetPath;
         }
 
-        string? ssh = processes.FindOnPath("ssh");
-        if (ssh is null)
+        string path = target.StartsWith("~/", StringComparison.Ordinal) ? target[2..] : target;
+        if (path.Length == 0 || path.EndsWith('/') || path.Any(char.IsControl) || path.StartsWith('~'))
         {
-            if (options.SshConfig is not null || options.SshOptions.Count > 0)
-            {
-                throw new KeyCopyException("-F and -o need OpenSSH's ssh on PATH to read the configuration (install openssh-client)");
-            }
-
-            return SshClientSettings.Defaults(host, options.Port, user ?? Environment.UserName, home);
+            throw new KeyCopyException($"invalid target file '{target}' for -t: give a file, relative to the remote home (~/ allowed) or absolute");
         }
 
-        var args = new List<string>();
-        if (options.SshConfig is not null)
-        {
-            args.AddRange(["-F", options.SshConfig]);
-        }
-
-        foreach (string option in options.SshOptions)
-        {
-            args.AddRange(["-o", option]);
-        }
-
-        if (options.Port is int port)
-        {
-            args.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (user is not null)
-        {
-            args.AddRange(["-l", user]);
-        }
-
-        args.AddRange(["--", host]);
-        var run = SshConfigDump.Run(processes, ssh, args, SshConfigTimeout)
-            ?? throw new KeyCopyException($"{ssh} -G could not be run or did not answer within {SshConfigTimeout.TotalSeconds:0} s");
-        if (run.ExitCode != 0)
-        {
-            string why = run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault("no message").Trim();
-            throw new KeyCopyException($"ssh could not read its configuration: {why}");
-        }
-
-        try
-        {
-            return SshClientSettings.Parse(run.Output, home, SshConfigDump.PasswdHome());
-        }
-        catch (FormatException e)
-        {
-            throw new KeyCopyException($"cannot read ssh -G's output: {e.Message}", e);
-        }
+        return path;
     }
+
+    /// <summary>The agent ssh would use: IdentityAgent when ssh_config sets one (none: no agent), else SSH_AUTH_SOCK.</summary>
+    private static string? AgentSocket(SshClientSettings settings, NvtSettings environment) => settings.IdentityAgent switch
+    {
+        null or "SSH_AUTH_SOCK" => environment.AgentSocket,
+        "none" => null,
+        string path => path,
+    };
 }

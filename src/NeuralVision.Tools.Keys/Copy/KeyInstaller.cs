@@ -1,40 +1,25 @@
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
-using NeuralVision.Tools.Keys.HostKeys;
-using NeuralVision.Tools.Platform.OpenSsh;
+using NeuralVision.Tools.Keys.Agent;
 using NeuralVision.Tools.Platform.Terminals;
 using Renci.SshNet;
-using Renci.SshNet.Common;
 
 namespace NeuralVision.Tools.Keys.Copy;
 
 /// <summary>
 /// Installs one public key on a server over SSH.NET, like ssh-copy-id: host key checked against known_hosts before
-/// any credential is sent, authorization read first (idempotent), the file replaced atomically over SFTP (or appended
-/// by the remote shell), then a login with the new key alone.
+/// any credential is sent (ProxyJump hops included), authorization read first (idempotent), the file replaced
+/// atomically over SFTP (or appended by the remote shell), then a login with the new key alone. The ssh-agent's keys
+/// are offered first, and a key the agent holds is checked through the agent.
 /// </summary>
-public sealed class KeyInstaller
+public sealed class KeyInstaller : IDisposable
 {
-    private const string AuthorizedKeysPath = ".ssh/authorized_keys";
     private const int ReplaceAttempts = 3;
 
-    /// <summary>
-    /// ssh-copy-id's remote install, run by `exec sh -c` whatever the login shell is: private umask, the directory,
-    /// a newline when the file does not end with one, then the key from stdin appended (never truncating the file).
-    /// </summary>
-    internal const string InstallScript =
-        "exec sh -c 'cd || exit 1; umask 077; mkdir -p .ssh || exit 1; " +
-        "if [ -s .ssh/authorized_keys ] && [ -n \"$(tail -c 1 .ssh/authorized_keys)\" ]; then echo >> .ssh/authorized_keys || exit 1; fi; " +
-        "cat >> .ssh/authorized_keys || exit 1; " +
-        "if type restorecon >/dev/null 2>&1; then restorecon -F .ssh .ssh/authorized_keys; fi'";
-
-    internal const string ReadScript = "exec sh -c 'cd || exit 1; if [ -f .ssh/authorized_keys ]; then cat .ssh/authorized_keys; fi'";
+    private static TimeSpan AgentTimeout => TimeSpan.FromSeconds(60);
 
     private readonly Action<string> report;
-    private readonly HostKeyGate gate;
-    private readonly KeyCopyCredentials credentials;
     private readonly KeyInstallPlan plan;
+    private readonly RemoteConnector connector;
 
     /// <param name="terminal">Where passwords, passphrases and the unknown-host question are asked.</param>
     /// <param name="report">
@@ -46,24 +31,63 @@ public sealed class KeyInstaller
         ArgumentNullException.ThrowIfNull(plan);
         this.plan = plan;
         this.report = report;
-        gate = new HostKeyGate(plan.Settings, terminal, report, new KnownHostsWriter(), plan.AcceptNew, plan.DryRun);
-        credentials = new KeyCopyCredentials(terminal, plan.Settings.User, plan.Settings.HostName, plan.Settings.IdentityFiles);
+        Agent = OpenAgent(plan.AgentSocket);
+        connector = new RemoteConnector(plan, terminal, report, Agent);
     }
 
-    private SshClientSettings Settings => plan.Settings;
+    /// <summary>The ssh-agent of the run; null when there is none (or it does not answer: then ssh goes on without it too).</summary>
+    public SshAgentClient? Agent { get; }
 
-    private string Destination => $"{Settings.User}@{Settings.HostName}";
+    /// <summary>The destination's credentials (a password that worked is remembered for later connections).</summary>
+    public KeyCopyCredentials Credentials => connector.Credentials;
 
-    public KeyCopyResult Run()
+    private string Destination => $"{plan.Settings.User}@{plan.Settings.HostName}";
+
+    private string HostName => plan.Settings.HostName;
+
+    /// <param name="check">Log in with the new key afterwards (`keys setup` checks with ssh itself instead).</param>
+    public KeyCopyResult Run(bool check = true)
     {
         KeyCopyResult result = plan.Transport == KeyCopyTransport.Exec ? InstallByExec() : InstallBySftpOrFallBack();
-        if (result.Outcome != KeyCopyOutcome.Added || plan.PrivateKeyPath is null)
+        if (result.Outcome != KeyCopyOutcome.Added || !check)
         {
             return result;
         }
 
-        VerifyLogin(plan.PrivateKeyPath);
-        return result with { Verified = true };
+        string? notChecked = plan.IsDefaultTarget
+            ? LoginCheck.Run(connector, plan)
+            : $"sshd reads {KeyInstallPlan.DefaultTargetPath} unless its AuthorizedKeysFile names {plan.TargetPath}";
+        return result with { Verified = notChecked is null, NotVerified = notChecked };
+    }
+
+    /// <summary>The login with the new key alone (agent copy, or the file and its passphrase); null when it logged in, else why it was not tried.</summary>
+    /// <exception cref="KeyCopyException">The server refused the key, or the login failed.</exception>
+    public string? CheckLogin() => LoginCheck.Run(connector, plan);
+
+    /// <summary>An SFTP session to the destination with the run's credentials (for `keys setup`'s diagnosis).</summary>
+    public SftpClient OpenSftp() => connector.Connect(info => new SftpClient(info));
+
+    public void Dispose()
+    {
+        connector.Dispose();
+        Agent?.Dispose();
+    }
+
+    private static SshAgentClient? OpenAgent(string? socket)
+    {
+        if (socket is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SshAgentClient.Connect(socket, AgentTimeout);
+        }
+        catch (AgentException)
+        {
+            return null;
+        }
     }
 
     private KeyCopyResult InstallBySftpOrFallBack()
@@ -71,41 +95,41 @@ public sealed class KeyInstaller
         SftpClient sftp;
         try
         {
-            sftp = Connect(info => new SftpClient(info));
+            sftp = connector.Connect(info => new SftpClient(info));
         }
         catch (SftpUnavailableException) when (plan.Transport == KeyCopyTransport.Auto)
         {
-            report($"nvt: {Settings.HostName} has no SFTP subsystem; installing through the remote shell");
+            report($"nvt: {HostName} has no SFTP subsystem; installing through the remote shell");
             return InstallByExec();
         }
         catch (SftpUnavailableException)
         {
-            throw new KeyCopyException($"{Settings.HostName} has no SFTP subsystem (try --exec)");
+            throw new KeyCopyException($"{HostName} has no SFTP subsystem (try --exec)");
         }
 
         try
         {
             using (sftp)
             {
-                return InstallBySftp(sftp);
+                return InstallBySftp(new SftpTarget(sftp, plan.TargetPath, HostName));
             }
         }
         catch (AuthorizedKeysIsLinkException) when (plan.Transport == KeyCopyTransport.Auto)
         {
-            report($"nvt: {AuthorizedKeysPath} on {Settings.HostName} is a symbolic link; appending through the remote shell so the link stays");
+            report($"nvt: {plan.TargetPath} on {HostName} is a symbolic link; appending through the remote shell so the link stays");
             return InstallByExec();
         }
         catch (AuthorizedKeysIsLinkException)
         {
-            throw new KeyCopyException($"{AuthorizedKeysPath} on {Settings.HostName} is a symbolic link, which an SFTP replace would turn into a file (try --exec, which appends through it)");
+            throw new KeyCopyException($"{plan.TargetPath} on {HostName} is a symbolic link, which an SFTP replace would turn into a file (try --exec, which appends through it)");
         }
     }
 
-    private KeyCopyResult InstallBySftp(SftpClient sftp)
+    private KeyCopyResult InstallBySftp(SftpTarget target)
     {
         for (int attempt = 0; attempt < ReplaceAttempts; attempt++)
         {
-            byte[] existing = ReadRemote(sftp);
+            byte[] existing = target.Read();
             if (!plan.Force && AuthorizedKeys.Contains(existing, plan.Key))
             {
                 return new KeyCopyResult(KeyCopyOutcome.AlreadyInstalled, "sftp", false);
@@ -117,91 +141,33 @@ public sealed class KeyInstaller
             }
 
             // Renaming over a link would replace the link itself (dotfile managers link authorized_keys elsewhere).
-            // SSH.NET's GetAttributes follows links; directory entries carry lstat's view.
-            if (existing.Length > 0 && sftp.ListDirectory(".ssh").Any(entry => entry.Name == "authorized_keys" && entry.IsSymbolicLink))
+            if (existing.Length > 0 && target.IsLink())
             {
                 throw new AuthorizedKeysIsLinkException();
             }
 
-            if (!sftp.Exists(".ssh"))
+            target.EnsureDirectory();
+            if (target.Replace(existing, AuthorizedKeys.Append(existing, plan.Key.ToLine()), out int leftovers))
             {
-                sftp.CreateDirectory(".ssh");
-                sftp.ChangePermissions(".ssh", 700);
-            }
+                if (leftovers > 0)
+                {
+                    report($"nvt: removed {leftovers} temp file(s) an interrupted copy had left in {target.Directory} on {HostName}");
+                }
 
-            if (ReplaceRemote(sftp, existing, AuthorizedKeys.Append(existing, plan.Key.ToLine())))
-            {
                 return new KeyCopyResult(KeyCopyOutcome.Added, "sftp", false);
             }
         }
 
-        throw new KeyCopyException($"{AuthorizedKeysPath} on {Settings.HostName} kept changing while nvt wrote it; nothing was changed");
+        throw new KeyCopyException($"{plan.TargetPath} on {HostName} kept changing while nvt wrote it; nothing was changed");
     }
-
-    private static byte[] ReadRemote(SftpClient sftp) =>
-        sftp.Exists(AuthorizedKeysPath) ? sftp.ReadAllBytes(AuthorizedKeysPath) : [];
-
-    /// <summary>
-    /// Writes the whole new file next to the old one (mode 0600 before any byte), then renames it over the old with
-    /// posix-rename, so a copy cut off halfway leaves the old file intact. False, with nothing changed, when the file
-    /// changed since it was read (someone else edited it meanwhile): the caller reads it again.
-    /// </summary>
-    private static bool ReplaceRemote(SftpClient sftp, byte[] expected, byte[] content)
-    {
-        string temp = $".ssh/.authorized_keys.nvt-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
-        try
-        {
-            using (var stream = sftp.Open(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                sftp.ChangePermissions(temp, 600);
-                stream.Write(content);
-            }
-
-            if (!ReadRemote(sftp).AsSpan().SequenceEqual(expected))
-            {
-                sftp.DeleteFile(temp);
-                return false;
-            }
-
-            sftp.RenameFile(temp, AuthorizedKeysPath, isPosix: true);
-            return true;
-        }
-        catch (Exception e) when (e is SshException or IOException or NotSupportedException)
-        {
-            try
-            {
-                if (sftp.Exists(temp))
-                {
-                    sftp.DeleteFile(temp);
-                }
-            }
-            catch (Exception cleanup) when (cleanup is SshException or IOException)
-            {
-                // The original error is what the user needs to see; a leftover temp file is harmless.
-            }
-
-            if (e is NotSupportedException)
-            {
-                throw new KeyCopyException("the server's SFTP has no posix-rename, so the file cannot be replaced atomically (try --exec)", e);
-            }
-
-            throw new KeyCopyException($"could not write {AuthorizedKeysPath} on {SftpHost(sftp)}: {e.Message}", e);
-        }
-    }
-
-    private static string SftpHost(SftpClient sftp) => sftp.ConnectionInfo.Host;
 
     private KeyCopyResult InstallByExec()
     {
-        using var ssh = Connect(info => new SshClient(info));
-        using (var read = ssh.CreateCommand(ReadScript))
+        using var ssh = connector.Connect(info => new SshClient(info));
+        using (var read = ssh.CreateCommand(ExecScripts.Read(plan.TargetPath)))
         {
             read.Execute();
-            if (read.ExitStatus != 0)
-            {
-                throw new KeyCopyException($"could not read {AuthorizedKeysPath} on {Settings.HostName}: {FirstLine(read.Error)}");
-            }
-
+            ThrowIfFailed(read, "read");
             if (!plan.Force && AuthorizedKeys.Contains(Encoding.UTF8.GetBytes(read.Result), plan.Key))
             {
                 return new KeyCopyResult(KeyCopyOutcome.AlreadyInstalled, "exec", false);
@@ -213,7 +179,7 @@ public sealed class KeyInstaller
             return new KeyCopyResult(KeyCopyOutcome.WouldAdd, "exec", false);
         }
 
-        using var install = ssh.CreateCommand(InstallScript);
+        using var install = ssh.CreateCommand(ExecScripts.Install(plan.TargetPath));
         var running = install.BeginExecute();
         using (var input = install.CreateInputStream())
         {
@@ -221,120 +187,23 @@ public sealed class KeyInstaller
         }
 
         install.EndExecute(running);
-        if (install.ExitStatus != 0)
-        {
-            throw new KeyCopyException($"the remote shell on {Settings.HostName} could not append to {AuthorizedKeysPath}: {FirstLine(install.Error)}");
-        }
-
+        ThrowIfFailed(install, "append to");
         return new KeyCopyResult(KeyCopyOutcome.Added, "exec", false);
     }
 
-    private void VerifyLogin(string privateKeyPath)
+    private void ThrowIfFailed(SshCommand command, string what)
     {
-        PrivateKeyFile key;
-        try
+        if (command.ExitStatus == ExecScripts.TargetIsDirectory)
         {
-            if (KeyCopyCredentials.IsEncrypted(privateKeyPath))
-            {
-                string passphrase = credentials.Passphrase(privateKeyPath) ?? "";
-                key = new PrivateKeyFile(privateKeyPath, passphrase);
-                credentials.PassphraseWorked(privateKeyPath, passphrase);
-            }
-            else
-            {
-                key = new PrivateKeyFile(privateKeyPath);
-            }
-        }
-        catch (Exception e) when (e is SshException or IOException or ArgumentException)
-        {
-            throw new KeyCopyException($"the key was added, but nvt could not open {privateKeyPath} to try it ({e.Message.TrimEnd('.')})", e);
+            throw new KeyCopyException(
+                $"{plan.TargetPath} on {HostName} is a directory, so sshd can read no key from it; move it aside on the server (mv {plan.TargetPath} {plan.TargetPath}.dir) and try again");
         }
 
-        using (key)
+        if (command.ExitStatus != 0)
         {
-            var info = new ConnectionInfo(Settings.HostName, Settings.Port, Settings.User, new PrivateKeyAuthenticationMethod(Settings.User, key))
-            {
-                Timeout = plan.Timeout,
-            };
-            using var client = new SshClient(info);
-            client.HostKeyReceived += gate.OnHostKeyReceived;
-            try
-            {
-                client.Connect();
-            }
-            catch (SshAuthenticationException e)
-            {
-                throw new KeyCopyException($"the key was added, but {Destination} refuses a login with it ({e.Message})", e);
-            }
-            catch (Exception e) when (e is SshException or SocketException)
-            {
-                throw new KeyCopyException($"the key was added, but the login to try it failed: {e.Message}", e);
-            }
+            // The remote shell's own words (its stderr), first line only: that is the server's text, not a .NET message.
+            string line = command.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault("").Trim();
+            throw new KeyCopyException($"the remote shell on {HostName} could not {what} {plan.TargetPath}{(line.Length == 0 ? "" : $" ({line})")}");
         }
-    }
-
-    /// <summary>
-    /// Connects and authenticates. An unknown host key the person may still accept ends the first attempt before any
-    /// credential is sent; after a "yes" nvt connects again (asking inside SSH.NET's key exchange would race its timeout).
-    /// </summary>
-    private T Connect<T>(Func<ConnectionInfo, T> create)
-        where T : BaseClient
-    {
-        while (true)
-        {
-            var info = new ConnectionInfo(Settings.HostName, Settings.Port, Settings.User, credentials.Methods()) { Timeout = plan.Timeout };
-            T client = create(info);
-            client.HostKeyReceived += gate.OnHostKeyReceived;
-            try
-            {
-                client.Connect();
-                return client;
-            }
-            catch (Exception e) when (e is SshException or SocketException)
-            {
-                bool authenticated = client.ConnectionInfo.IsAuthenticated;
-                client.Dispose();
-                gate.ThrowIfRejected();
-                if (gate.HasPendingKey)
-                {
-                    gate.ConfirmPendingKey();
-                    continue;
-                }
-
-                if (authenticated && client is SftpClient && e is SshException && e.Message.Contains("ubsystem", StringComparison.Ordinal))
-                {
-                    throw new SftpUnavailableException();
-                }
-
-                throw Describe(e);
-            }
-        }
-    }
-
-    private KeyCopyException Describe(Exception e)
-    {
-        string where = $"{Settings.HostName} port {Settings.Port}";
-        return e switch
-        {
-            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => new KeyCopyException($"cannot connect to {where}: connection refused", e),
-            SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } =>
-                new KeyCopyException($"could not resolve hostname {Settings.HostName}: name or service not known", e),
-            SocketException { SocketErrorCode: SocketError.TimedOut } or SshOperationTimeoutException =>
-                new KeyCopyException($"connection to {where} timed out after {plan.Timeout.TotalSeconds:0} s", e),
-            SocketException socket => new KeyCopyException($"cannot connect to {where}: {socket.Message}", e),
-            SshAuthenticationException when credentials.PasswordsAsked >= KeyCopyCredentials.PasswordAttempts =>
-                new KeyCopyException($"permission denied for {Destination}: {KeyCopyCredentials.PasswordAttempts} wrong passwords", e),
-            SshAuthenticationException when credentials.PasswordUnavailable =>
-                new KeyCopyException($"permission denied for {Destination}: no key was accepted and no password was given (no terminal, or SSH_ASKPASS gave none)", e),
-            SshAuthenticationException => new KeyCopyException($"permission denied for {Destination} ({e.Message.TrimEnd('.')})", e),
-            SshConnectionException => new KeyCopyException($"connection to {where} closed: {e.Message.TrimEnd('.')}", e),
-            _ => new KeyCopyException($"ssh to {where} failed: {e.Message.TrimEnd('.')}", e),
-        };
-    }
-
-    private static string FirstLine(string text)
-    {
-        string line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault("").Trim();
-        return line.Length == 0 ? "no error message" : line;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class PromptedKeyboardInteractiveMethod(KeyCopyCredentials crede
         {
             foreach (var prompt in e.Prompts)
             {
-                string? answer = gaveUp ? null : credentials.NextPassword($"({credentials.User}@{credentials.Host}) {prompt.Request}", retryKnown: lastAnswer is null);
+                string? answer = gaveUp ? null : credentials.NextPassword($"({credentials.User}@{credentials.Host}) {prompt.Request}", retryKnown: lastAnswer is null, passwordMethod: false);
                 gaveUp |= answer is null;
                 lastAnswer = answer;
                 prompt.Response = answer ?? "";

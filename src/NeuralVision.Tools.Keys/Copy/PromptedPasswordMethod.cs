@@ -9,7 +9,7 @@ internal sealed class PromptedPasswordMethod(KeyCopyCredentials credentials) : A
 
     public override AuthenticationResult Authenticate(Session session)
     {
-        string? password = credentials.NextPassword($"{credentials.User}@{credentials.Host}'s password: ", retryKnown: true);
+        string? password = credentials.NextPassword($"{credentials.User}@{credentials.Host}'s password: ", retryKnown: true, passwordMethod: true);
         if (password is null)
         {
             AllowedAuthentications ??= ["password"];
@@ -22,6 +22,10 @@ internal sealed class PromptedPasswordMethod(KeyCopyCredentials credentials) : A
         if (result == AuthenticationResult.Success)
         {
             credentials.PasswordWorked(password);
+        }
+        else if (result == AuthenticationResult.Failure)
+        {
+            credentials.PasswordFailed();
         }
 
         return result;

@@ -1,4 +1,5 @@
 using NeuralVision.Tools.Keys.Copy;
+using NeuralVision.Tools.Platform.Files;
 using NeuralVision.Tools.Platform.OpenSsh;
 using NeuralVision.Tools.Platform.Terminals;
 using Renci.SshNet.Common;
@@ -156,7 +157,7 @@ public sealed class HostKeyGate
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new KeyCopyException($"cannot add the host key to {path}: {e.Message}", e);
+            throw new KeyCopyException($"cannot add the host key to {path}: {FileErrors.Describe(e)}", e);
         }
 
         report(KnownHostsMessages.PermanentlyAdded(result.HostName, result.KeyType).TrimEnd('\n'));

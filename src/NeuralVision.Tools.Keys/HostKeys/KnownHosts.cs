@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuralVision.Tools.Keys;
+using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Keys.HostKeys;
 
@@ -91,7 +92,7 @@ public static class KnownHosts
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                unreadable.Add(new KnownHostsFileError(path, e.Message));
+                unreadable.Add(new KnownHostsFileError(path, FileErrors.Describe(e)));
             }
         }
 

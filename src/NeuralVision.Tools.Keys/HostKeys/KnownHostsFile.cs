@@ -1,3 +1,5 @@
+using NeuralVision.Tools.Platform.Files;
+
 namespace NeuralVision.Tools.Keys.HostKeys;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace NeuralVision.Tools.Keys.HostKeys;
 /// </summary>
 public sealed class KnownHostsFile
 {
+    /// <summary>known_hosts files hold a line per host key; 32 MiB is some 200,000 of them.</summary>
+    public const int MaxFileBytes = 32 * 1024 * 1024;
+
     private KnownHostsFile(string path, IReadOnlyList<KnownHostsEntry> entries, IReadOnlyList<KnownHostsLineError> errors)
     {
         Path = path;
@@ -53,20 +58,8 @@ public sealed class KnownHostsFile
     /// </summary>
     public static KnownHostsFile? Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
-
-        return Parse(text, path);
+        // A regular file only, and not without bound: a FIFO named known_hosts must not block `keys copy`.
+        byte[]? content = RegularFile.ReadIfExists(path, MaxFileBytes);
+        return content is null ? null : Parse(System.Text.Encoding.UTF8.GetString(content), path);
     }
 }

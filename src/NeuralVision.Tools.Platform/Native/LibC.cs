@@ -23,6 +23,12 @@ public static unsafe partial class LibC
 
     public const int OpenCloseOnExec = 0x80000;
 
+    /// <summary>O_NOCTTY: opening a terminal device never makes it the controlling terminal.</summary>
+    public const int OpenNoControllingTerminal = 0x100;
+
+    /// <summary>EACCES.</summary>
+    public const int PermissionDenied = 13;
+
     /// <summary>O_EXCL: with O_CREAT, fail when the name exists (also as a symbolic link).</summary>
     public const int OpenExclusive = 0x80;
 
@@ -204,6 +210,9 @@ public static unsafe partial class LibC
             throw new IOException($"cannot open {pathForMessages} for appending: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
         }
     }
+
+    /// <summary>The errno of the last call made with SetLastError (Open, say).</summary>
+    public static int LastError() => Marshal.GetLastPInvokeError();
 
     // struct statx is the same on every architecture: its fields at fixed offsets (linux/stat.h).
     private const int StatxSize = 256;

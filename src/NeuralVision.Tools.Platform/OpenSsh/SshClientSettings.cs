@@ -22,6 +22,24 @@ public sealed record SshClientSettings(
 {
     public const int DefaultPort = 22;
 
+    /// <summary>IdentitiesOnly: offer only the IdentityFiles, none of the agent's other keys.</summary>
+    public bool IdentitiesOnly { get; init; }
+
+    /// <summary>
+    /// IdentityAgent as ssh -G prints it: null when not set (SSH_AUTH_SOCK then), "none" for no agent, "SSH_AUTH_SOCK",
+    /// or a socket path.
+    /// </summary>
+    public string? IdentityAgent { get; init; }
+
+    /// <summary>ProxyJump: "[user@]host[:port]" hops, comma-separated; null when there is none.</summary>
+    public string? ProxyJump { get; init; }
+
+    /// <summary>ProxyCommand as ssh -G prints it (%h and %p not expanded); null when there is none.</summary>
+    public string? ProxyCommand { get; init; }
+
+    /// <summary>BatchMode: never ask (no password, passphrase or host key question).</summary>
+    public bool BatchMode { get; init; }
+
     /// <summary>What nvt assumes when ssh is not installed: OpenSSH's built-in defaults, with ~ taken from $HOME.</summary>
     public static SshClientSettings Defaults(string host, int? port, string user, string home)
     {
@@ -54,6 +72,8 @@ public sealed record SshClientSettings(
         var identities = new List<string>();
         var userFiles = new List<string>();
         var globalFiles = new List<string>();
+        bool identitiesOnly = false, batchMode = false;
+        string? identityAgent = null, proxyJump = null, proxyCommand = null;
         foreach (var (keyword, value) in ResolvedHost.Lines(output))
         {
             switch (keyword)
@@ -73,6 +93,21 @@ public sealed record SshClientSettings(
                 case "userknownhostsfile":
                     userFiles.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(path => ExpandHome(path, home, passwdHome)));
                     break;
+                case "identitiesonly":
+                    identitiesOnly = value == "yes";
+                    break;
+                case "batchmode":
+                    batchMode = value == "yes";
+                    break;
+                case "identityagent":
+                    identityAgent ??= ExpandHome(value, home, passwdHome);
+                    break;
+                case "proxyjump" when value != "none":
+                    proxyJump ??= value;
+                    break;
+                case "proxycommand" when value != "none":
+                    proxyCommand ??= value;
+                    break;
                 case "globalknownhostsfile":
                     globalFiles.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(path => ExpandHome(path, home, passwdHome)));
                     break;
@@ -84,7 +119,14 @@ public sealed record SshClientSettings(
             throw new FormatException("ssh -G printed no hostname or user");
         }
 
-        return new SshClientSettings(hostName, basic.Port ?? DefaultPort, user, alias, identities, userFiles, globalFiles, hash, timeout);
+        return new SshClientSettings(hostName, basic.Port ?? DefaultPort, user, alias, identities, userFiles, globalFiles, hash, timeout)
+        {
+            IdentitiesOnly = identitiesOnly,
+            BatchMode = batchMode,
+            IdentityAgent = identityAgent,
+            ProxyJump = proxyJump,
+            ProxyCommand = proxyCommand,
+        };
     }
 
     private static string ExpandHome(string path, string home, string? passwdHome)

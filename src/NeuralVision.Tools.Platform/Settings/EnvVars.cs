@@ -34,6 +34,14 @@ public static class EnvVars
     public const string Display = "DISPLAY";
     public const string WaylandDisplay = "WAYLAND_DISPLAY";
 
+    // The locale, in the order the C library reads it for character classes (is UTF-8 printable?).
+    public const string LcAll = "LC_ALL";
+    public const string LcCtype = "LC_CTYPE";
+    public const string Lang = "LANG";
+
+    // ssh-agent's socket (`nvt keys copy` and `keys setup` use the agent's keys).
+    public const string AuthSocket = "SSH_AUTH_SOCK";
+
     // What Konsole sets in every tab, and the session bus.
     public const string KonsoleService = "KONSOLE_DBUS_SERVICE";
     public const string KonsoleSession = "KONSOLE_DBUS_SESSION";

@@ -203,6 +203,24 @@ public sealed class NvtSettings
     /// <summary>True when DISPLAY or WAYLAND_DISPLAY is set (a graphical askpass can show).</summary>
     public bool HasDisplay => NonEmpty(EnvVars.Display) is not null || NonEmpty(EnvVars.WaylandDisplay) is not null;
 
+    /// <summary>SSH_AUTH_SOCK: the ssh-agent's socket; null when unset or empty (no agent, which is not an error).</summary>
+    public string? AgentSocket => NonEmpty(EnvVars.AuthSocket);
+
+    /// <summary>
+    /// True when the locale's character set is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set and not
+    /// empty names a UTF-8 locale (C.UTF-8, en_US.utf8...). Unset, C or POSIX is ASCII, as the C library sees it, so
+    /// text printed from files escapes every non-ASCII byte there, as OpenSSH's tools do.
+    /// </summary>
+    public bool TextIsUtf8
+    {
+        get
+        {
+            string? locale = NonEmpty(EnvVars.LcAll) ?? NonEmpty(EnvVars.LcCtype) ?? NonEmpty(EnvVars.Lang);
+            return locale is not null
+                && (locale.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || locale.Contains("utf8", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     /// <summary>KONSOLE_DBUS_SERVICE: Konsole's unique bus name (<c>:1.42</c>), set in every Konsole tab.</summary>
     public string? KonsoleService => NonEmpty(EnvVars.KonsoleService);
 

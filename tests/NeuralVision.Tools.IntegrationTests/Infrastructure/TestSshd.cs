@@ -15,10 +15,11 @@ namespace NeuralVision.Tools.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TestSshd : IDisposable
 {
-    private const string Marker = "nvt-test-user";
+    /// <summary>The GECOS marker of every throwaway user the tests create (servers' and, for keys setup, clients').</summary>
+    internal const string Marker = "nvt-test-user";
 
     /// <summary>useradd, chpasswd and userdel lock /etc/passwd; test classes running in parallel take turns here.</summary>
-    private static readonly Lock AccountsLock = new();
+    internal static readonly Lock AccountsLock = new();
     private readonly Process process;
 
     public TestSshd(TestSshdOptions? options = null)
@@ -196,7 +197,7 @@ public sealed class TestSshd : IDisposable
     private static string YesNo(bool value) => value ? "yes" : "no";
 
     /// <summary>Users left by a test run that died before Dispose: marked by us, created by a process that is gone.</summary>
-    private static void RemoveStaleUsers()
+    internal static void RemoveStaleUsers()
     {
         foreach (string line in File.ReadAllLines("/etc/passwd"))
         {
@@ -214,7 +215,7 @@ public sealed class TestSshd : IDisposable
         }
     }
 
-    private static void DeleteUser(string name)
+    internal static void DeleteUser(string name)
     {
         // The user's sessions (an sshd child, a remote sh) would make userdel refuse.
         KillProcessesOf(name);

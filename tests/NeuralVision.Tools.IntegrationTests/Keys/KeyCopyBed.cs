@@ -24,16 +24,7 @@ internal sealed class KeyCopyBed : IDisposable
         SetPassword(Server.Password);
         string askpass = Path.Combine(Home.Root, "askpass");
         PassphraseFile = Path.Combine(Home.Root, "passphrase");
-        File.WriteAllText(askpass, $"""
-            #!/bin/sh
-            printf '%s\n' "$1" >> '{AskpassLog}'
-            case $1 in
-            *passphrase*) cat '{PassphraseFile}' ;;
-            *) cat '{PasswordFile}' ;;
-            esac
-
-            """);
-        File.SetUnixFileMode(askpass, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        AskpassScript.Write(askpass, AskpassLog, PasswordFile, PassphraseFile);
         Home.Variables["SSH_ASKPASS"] = askpass;
         Home.Variables["SSH_ASKPASS_REQUIRE"] = "force";
 
@@ -65,9 +56,10 @@ internal sealed class KeyCopyBed : IDisposable
     /// <summary>The prompts SSH_ASKPASS was shown, in order.</summary>
     public string[] AskpassPrompts => File.Exists(AskpassLog) ? File.ReadAllLines(AskpassLog) : [];
 
-    public void SetPassword(string password)
+    /// <summary>The answers to the password prompts, in order; the last one answers every later prompt.</summary>
+    public void SetPassword(params string[] passwords)
     {
-        File.WriteAllText(PasswordFile, password + "\n");
+        File.WriteAllText(PasswordFile, string.Join("\n", passwords) + "\n");
         File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 

@@ -147,11 +147,11 @@ public sealed class KeysInteropTests : IDisposable
     }
 
     [Fact]
-    public void Help_KeysGenAndCopy_AreInTheReadme()
+    public void Help_KeysGenCopyAndSetup_AreInTheReadme()
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
 
-        foreach (string[] args in new[] { new[] { "keys", "--help" }, ["keys", "gen", "--help"], ["keys", "copy", "--help"] })
+        foreach (string[] args in new[] { new[] { "keys", "--help" }, ["keys", "gen", "--help"], ["keys", "copy", "--help"], ["keys", "setup", "--help"] })
         {
             var help = home.Run(args);
             Assert.Equal(0, help.ExitCode);

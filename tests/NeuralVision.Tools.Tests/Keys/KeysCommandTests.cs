@@ -149,10 +149,33 @@ public sealed class KeysCommandTests : IDisposable
     public void Gen_FastKey_NoSpinner()
     {
         var prompter = new TestTerminal { ErrorIsTerminal = true };
+        // The first key of the test process pays for JIT-compiling the key code, which may take more than the spinner's
+        // half second on a loaded machine: only the second one is timed (the published binary is compiled ahead).
+        Assert.Equal(ExitCodes.Ok, Run(prompter, "gen", "-t", "ed25519", "-f", Path.Combine(temp.Path, "warm-up"), "--no-passphrase"));
 
         Assert.Equal(ExitCodes.Ok, Run(prompter, "gen", "-t", "ed25519", "-f", Path.Combine(temp.Path, "k"), "--no-passphrase"));
 
         Assert.Equal("", error.ToString());
+    }
+
+    [Fact]
+    public void Gen_CommentWithALineBreak_RefusedBeforeAnythingIsWritten()
+    {
+        int code = Run(Prompter(interactive: false), "gen", "-t", "ed25519", "-C", "one\ntwo", "--no-passphrase");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.Equal("nvt: -C/--comment holds a line break or a NUL byte, which a .pub file (one line) cannot hold\n", error.ToString());
+        Assert.False(Directory.Exists(SshDirectory));
+    }
+
+    [Fact]
+    public void Setup_AliasWithAControlCharacter_RefusedAndPrintedEscaped()
+    {
+        int code = Run(Prompter(interactive: false), "setup", "--alias", "x\u001b[31m", "me@host");
+
+        Assert.Equal(ExitCodes.Error, code);
+        Assert.StartsWith(@"nvt: --alias NAME 'x\033[31m' cannot be written to ssh_config as it is", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(SshDirectory));
     }
 
     [Fact]
