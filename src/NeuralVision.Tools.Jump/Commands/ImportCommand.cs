@@ -47,6 +47,11 @@ internal static class ImportCommand
         {
             parsed = JumpImporter.Read(format, file, context.FileSystem, now.ToUnixTimeSeconds(), Store.RankAging.MaximumRank(context.Settings.MaxAge));
         }
+        catch (FileReadException e)
+        {
+            // Its reason is the second half of a sentence ("is a FIFO, not a regular file", "no such file or directory").
+            throw new NvtException($"cannot read {file}: {e.Reason.TrimStart()}");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new NvtException($"cannot read {file}: {e.Message}");

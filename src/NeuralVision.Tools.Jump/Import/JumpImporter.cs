@@ -5,6 +5,9 @@ namespace NeuralVision.Tools.Jump.Import;
 /// <summary>Reads a foreign jumper's file into entries ready for <see cref="JumpDatabase.Import"/>.</summary>
 public static class JumpImporter
 {
+    /// <summary>The largest file read: zoxide's db.zo of 100,000 entries is about 10 MB.</summary>
+    public const int MaximumFileBytes = 256 * 1024 * 1024;
+
     /// <summary>
     /// Reads and parses <paramref name="path"/> (IOException when it cannot be read, <see cref="ImportException"/> when
     /// it is not a file of this format at all). fasd records files as well as directories in the same list, so each
@@ -16,8 +19,9 @@ public static class JumpImporter
     /// </summary>
     public static ImportFile Read(ImportFormat format, string path, IFileSystem fileSystem, long now, double maximumRank = ImportedValues.DefaultMaximumRank)
     {
-        // IO failures propagate: an unreadable file is the caller's error to report, not a malformed one.
-        byte[] data = File.ReadAllBytes(path);
+        // IO failures propagate: an unreadable file is the caller's error to report, not a malformed one. Regular files
+        // only, with a cap: a FIFO must not hang the import, /dev/zero must not fill the memory.
+        byte[] data = RegularFile.ReadAll(path, MaximumFileBytes);
         long lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds();
 
         var file = format switch

@@ -182,6 +182,19 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_AFifo_IsRefusedAtOnceNamingIt()
+    {
+        // A FIFO must not hang the import (nothing ever writes to it here).
+        string fifo = Path.Combine(nvt.Home, "z-fifo");
+        System.Diagnostics.Process.Start("mkfifo", [fifo]).WaitForExit();
+
+        var error = Assert.Throws<NvtException>(() => nvt.Run("import", "--from", "z", fifo));
+
+        Assert.Equal($"cannot read {fifo}: is a FIFO, not a regular file", error.Message);
+        Assert.False(File.Exists(nvt.DatabasePath));
+    }
+
+    [Fact]
     public void Import_UnknownFormatOrMissingFrom_IsAUsageError()
     {
         Assert.Equal(ExitCodes.Error, nvt.Run("import", "--from", "jump"));
