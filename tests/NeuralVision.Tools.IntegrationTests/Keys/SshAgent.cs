@@ -55,19 +55,7 @@ internal sealed class SshAgent : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        process.Dispose();
+        ProcessEnd.KillAndDispose(process);
         File.Delete(SocketPath);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuralVision.Tools.IntegrationTests.Infrastructure;
 
 namespace NeuralVision.Tools.IntegrationTests.Ssh;
 
@@ -58,19 +59,7 @@ public sealed class DBusDaemon : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        process.Dispose();
+        ProcessEnd.KillAndDispose(process);
         try
         {
             Directory.Delete(directory, recursive: true);
