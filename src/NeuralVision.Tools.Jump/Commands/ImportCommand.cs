@@ -50,7 +50,7 @@ internal static class ImportCommand
         catch (FileReadException e)
         {
             // Its reason is the second half of a sentence ("is a FIFO, not a regular file", "no such file or directory").
-            throw new NvtException($"cannot read {file}: {e.Reason.TrimStart()}");
+            throw new NvtException($"cannot read {file}: {e.Reason}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
