@@ -185,7 +185,9 @@ login_shell() {
 
 # Is NAME the shell the user logs in with, or the one this install runs from ($SHELL)?
 uses_shell() {
-    [ "${SHELL##*/}" = "$1" ] || [ "$_login_shell" = "$1" ]
+    # SHELL may be unset (env -i, cron, a service); set -u must not end the install there.
+    _this_shell="${SHELL:-}"
+    [ "${_this_shell##*/}" = "$1" ] || [ "$_login_shell" = "$1" ]
 }
 
 # Calls "$1 SHELL FILE" for each shell the user has: bash and zsh when their rc file exists or they are the login

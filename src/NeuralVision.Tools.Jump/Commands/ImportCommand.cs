@@ -95,7 +95,7 @@ internal static class ImportCommand
         {
             string bound = Store.RankAging.MaximumRank(context.Settings.MaxAge).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             context.Output.Write(
-                $"lowered {parsed.LoweredRanks} {(parsed.LoweredRanks == 1 ? "rank" : "ranks")} above {bound} (NVT_MAXAGE / 10) to {bound}, keeping their order of best entries first\n");
+                $"lowered {parsed.LoweredRanks} {(parsed.LoweredRanks == 1 ? "rank" : "ranks")} above {bound} (NVT_MAXAGE / 10) to {bound}\n");
         }
 
         int missing = parsed.Entries.Select(entry => entry.Path).Distinct(StringComparer.Ordinal)
