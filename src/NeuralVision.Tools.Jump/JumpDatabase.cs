@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NeuralVision.Tools.Jump.Journal;
 using NeuralVision.Tools.Jump.Store;
+using NeuralVision.Tools.Jump.Sync;
 using NeuralVision.Tools.Platform.Files;
 
 namespace NeuralVision.Tools.Jump;
@@ -104,25 +105,54 @@ public sealed class JumpDatabase : IDisposable
         return queries.ReadAll().OrderBy(entry => entry.Path, StringComparer.Ordinal).ToList();
     });
 
-    /// <summary>Deletes the given paths; returns the ones that were not in the database.</summary>
-    public IReadOnlyList<string> Remove(IReadOnlyList<string> paths, long now = 0)
+    /// <summary>
+    /// Deletes the given paths, here and (at the next sync) on the other machines; returns the ones that were not
+    /// removed: not in the database, or with <paramref name="onlyLastVisitedHere"/> last visited on another machine.
+    /// </summary>
+    public IReadOnlyList<string> Remove(IReadOnlyList<string> paths, long now = 0, bool onlyLastVisitedHere = false)
     {
-        var notFound = Write(now, options.MaxAge, (changes, _) => paths.Where(path => !changes.Remove(PathBytes.ToBytes(path))).ToList());
+        var notFound = Write(now, options.MaxAge, (changes, _) => paths.Where(path => !changes.Remove(PathBytes.ToBytes(path), now, onlyLastVisitedHere)).ToList());
         VacuumIfSparse();
         return notFound;
     }
 
     /// <summary>Deletes every entry that does not exist now as what it was recorded as; returns the deleted paths.</summary>
-    public IReadOnlyList<string> Prune(IFileSystem fileSystem, long now = 0)
+    /// <remarks>
+    /// Unless <paramref name="everywhere"/>, only paths last visited on this machine go: a directory missing here
+    /// that another machine visited since may well exist there (`nvt sync` keeps such entries; queries skip them).
+    /// </remarks>
+    public IReadOnlyList<string> Prune(IFileSystem fileSystem, long now = 0, bool everywhere = false)
     {
         var missing = ReadAll(now).Where(entry => !entry.ExistsIn(fileSystem)).Select(entry => entry.Path).ToList();
-        Remove(missing, now);
-        return missing;
+        var kept = Remove(missing, now, onlyLastVisitedHere: !everywhere).ToHashSet(StringComparer.Ordinal);
+        return missing.Where(path => !kept.Contains(path)).ToList();
     }
 
     /// <summary>Adds imported entries in one transaction (see <see cref="EntryImport.Run"/>).</summary>
     public ImportCounts Import(IReadOnlyList<JumpEntry> entries, bool merge, double maxAge, long now = 0) =>
         Write(now, maxAge, (changes, _) => EntryImport.Run(connection, changes, entries, merge, maxAge));
+
+    /// <summary>This database's machine id for `nvt sync` (made with the database, 32 hex digits).</summary>
+    public string MachineId => connection.Text($"SELECT uuid FROM machine WHERE id = {SyncTables.LocalMachine}");
+
+    /// <summary>The sequence number of the last change here (what a state sent now reaches).</summary>
+    public long Sequence => connection.Int64("SELECT value FROM meta WHERE key = 'seq'");
+
+    /// <summary>How far the other machine's sequence numbers have been merged here (0: never).</summary>
+    public long SeenOf(string machine)
+    {
+        using var select = connection.Command("SELECT seen FROM machine WHERE uuid = $uuid");
+        select.Parameters.AddWithValue("$uuid", machine);
+        return select.ExecuteScalar() is long seen ? seen : 0;
+    }
+
+    /// <summary>The state to send another machine: what changed here after <paramref name="since"/> (0: everything).</summary>
+    public SyncState ExportSync(long since, byte[] home, long now = 0) => Read(now, () => SyncExport.Run(connection, since, home));
+
+    /// <summary>Merges other machines' states in one transaction (all or none); the number of paths that changed here.</summary>
+    /// <exception cref="SyncFormatException">A state holds something nvt never sends; nothing was merged.</exception>
+    public int MergeSync(IReadOnlyList<SyncState> states, byte[] home, long now) =>
+        Write(now, options.MaxAge, (changes, _) => states.Sum(state => SyncMerge.Run(connection, changes, state, home, now)));
 
     /// <summary>The total rank as the write path keeps it (what aging compares with NVT_MAXAGE).</summary>
     public double RankSum() => RankChanges.ReadRankSum(connection);
@@ -201,7 +231,7 @@ public sealed class JumpDatabase : IDisposable
     {
         try
         {
-            Remove(paths, now);
+            Remove(paths, now, onlyLastVisitedHere: true);
         }
         catch (SqliteException)
         {

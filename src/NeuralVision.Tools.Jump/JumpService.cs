@@ -127,8 +127,8 @@ public sealed class JumpService
     }
 
     /// <summary>Deletes every entry whose directory is gone; the value is the deleted paths.</summary>
-    public JumpOutcome<IReadOnlyList<string>> Prune(DateTimeOffset now) =>
-        WithDatabase(forWriting: true, now, database => database!.Prune(fileSystem, now.ToUnixTimeSeconds()));
+    public JumpOutcome<IReadOnlyList<string>> Prune(DateTimeOffset now, bool everywhere = false) =>
+        WithDatabase(forWriting: true, now, database => database!.Prune(fileSystem, now.ToUnixTimeSeconds(), everywhere));
 
     /// <summary>Every entry, in path order; empty when there is no database yet.</summary>
     public JumpOutcome<IReadOnlyList<JumpEntry>> ReadAll(DateTimeOffset now) =>

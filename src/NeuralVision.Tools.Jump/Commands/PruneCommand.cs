@@ -9,15 +9,19 @@ internal static class PruneCommand
     public static Command Create(INvtContext context)
     {
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List the removed paths" };
-        var command = new Command("prune", "Remove every directory that no longer exists from the database") { verbose };
-        command.SetAction(result => Run(context, result.GetValue(verbose)));
+        var everywhere = new Option<bool>("--everywhere")
+        {
+            Description = "Also remove missing directories last visited on another machine (after nvt sync), on every machine",
+        };
+        var command = new Command("prune", "Remove every directory that no longer exists from the database") { verbose, everywhere };
+        command.SetAction(result => Run(context, result.GetValue(verbose), result.GetValue(everywhere)));
         return command;
     }
 
-    public static int Run(INvtContext context, bool verbose)
+    public static int Run(INvtContext context, bool verbose, bool everywhere = false)
     {
         var service = new JumpService(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
-        var outcome = service.Prune(context.Clock.GetUtcNow());
+        var outcome = service.Prune(context.Clock.GetUtcNow(), everywhere);
         Report.Quarantine(context, outcome);
         if (verbose)
         {

@@ -3,21 +3,50 @@ using Microsoft.Data.Sqlite;
 namespace NeuralVision.Tools.Jump.Store;
 
 /// <summary>
-/// The one write path of ranks: visits, imports, removals and aging all go through here, inside a write transaction,
-/// and so does <c>meta.rank_sum</c>. A later per-machine table of visit counts (the sync of issue 16) has one place to
-/// be kept in step. Call <see cref="Complete"/> before the transaction commits.
+/// The one write path of ranks: visits, imports, removals, aging and sync merges all go through here, inside a write
+/// transaction, and so do <c>meta.rank_sum</c> and the per-machine counts of <see cref="SyncTables"/> that a node's
+/// rank is the sum of. Every row it changes is stamped with this transaction's sequence number. Call
+/// <see cref="Complete"/> before the transaction commits.
 /// </summary>
 internal sealed class RankChanges : IDisposable
 {
     private readonly StoreConnection connection;
     private readonly TreeWriter tree;
     private SqliteCommand? visit;
+    private SqliteCommand? count;
     private double sumDelta;
+    private long? sequence;
+    private bool stamped;
+    private bool? hasPeers;
 
     public RankChanges(StoreConnection connection)
     {
         this.connection = connection;
         tree = new TreeWriter(connection);
+    }
+
+    /// <summary>This transaction's sequence number (taken on first use, written by <see cref="Complete"/>).</summary>
+    public long Sequence => sequence ??= connection.Int64("SELECT value FROM meta WHERE key = 'seq'") + 1;
+
+    /// <summary>
+    /// True once this database has synced with another machine. Until then a removed path is forgotten at once, as
+    /// before sync existed; afterwards it stays as a removal (a node without rank) so that the removal reaches the
+    /// other machines and their older counts cannot bring it back.
+    /// </summary>
+    public bool HasPeers => hasPeers ??= connection.Int64($"SELECT EXISTS (SELECT 1 FROM machine WHERE id <> {SyncTables.LocalMachine})") != 0;
+
+    /// <summary>The row of a machine in <c>machine</c>, added when new (then this database has a peer).</summary>
+    public long MachineRow(string uuid)
+    {
+        using var command = connection.Command("INSERT INTO machine (uuid) VALUES ($uuid) ON CONFLICT (uuid) DO NOTHING; SELECT id FROM machine WHERE uuid = $uuid");
+        command.Parameters.AddWithValue("$uuid", uuid);
+        long id = (long)command.ExecuteScalar()!;
+        if (id != SyncTables.LocalMachine)
+        {
+            hasPeers = true;
+        }
+
+        return id;
     }
 
     /// <summary>
@@ -33,43 +62,164 @@ internal sealed class RankChanges : IDisposable
         }
 
         long id = tree.Find(path, create: true)!.Value;
-        visit ??= connection.Command(
-            "UPDATE node SET rank = coalesce(rank, 0) + $increment, last_access = max(coalesce(last_access, 0), $time), kind = $kind WHERE id = $id");
-        if (visit.Parameters.Count == 0)
-        {
-            visit.Parameters.Add("$increment", SqliteType.Real);
-            visit.Parameters.Add("$time", SqliteType.Integer);
-            visit.Parameters.Add("$kind", SqliteType.Integer);
-            visit.Parameters.Add("$id", SqliteType.Integer);
-        }
-
+        visit ??= Prepare(
+            "UPDATE node SET rank = coalesce(rank, 0) + $increment, last_access = max(coalesce(last_access, 0), $time), kind = $kind WHERE id = $id",
+            ("$increment", SqliteType.Real), ("$time", SqliteType.Integer), ("$kind", SqliteType.Integer), ("$id", SqliteType.Integer));
         visit.Parameters[0].Value = increment;
         visit.Parameters[1].Value = time;
         visit.Parameters[2].Value = (long)kind;
         visit.Parameters[3].Value = id;
         visit.ExecuteNonQuery();
+
+        // A visit dated at or before a removal this machine knows of is counted just after it: the removal rule (rows
+        // last visited by then count nothing) must not take back a visit made after the path was removed here.
+        count ??= Prepare(
+            "INSERT INTO tally (node, machine, count, removed, last, changed) "
+            + $"VALUES ($id, {SyncTables.LocalMachine}, $units, 0, max($time, coalesce((SELECT time + 1 FROM removal WHERE node = $id), 0)), $seq) "
+            + $"ON CONFLICT (node, machine) DO UPDATE SET count = min(count + excluded.count, {SyncUnits.Maximum}), last = max(last, excluded.last), changed = excluded.changed",
+            ("$id", SqliteType.Integer), ("$units", SqliteType.Integer), ("$time", SqliteType.Integer), ("$seq", SqliteType.Integer));
+        count.Parameters[0].Value = id;
+        count.Parameters[1].Value = SyncUnits.FromRank(increment);
+        count.Parameters[2].Value = time;
+        count.Parameters[3].Value = Sequence;
+        count.ExecuteNonQuery();
+        stamped = true;
         sumDelta += increment;
     }
 
-    /// <summary>Forgets a recorded path (its ancestors go too when nothing else needs them); false when it was not recorded.</summary>
-    public bool Remove(byte[] path)
+    /// <summary>
+    /// Forgets a recorded path (its ancestors go too when nothing else needs them); false when it was not recorded, or
+    /// when <paramref name="onlyLastVisitedHere"/> and its latest visit was made on another machine (a directory that
+    /// does not exist here may well exist there).
+    /// </summary>
+    public bool Remove(byte[] path, long now, bool onlyLastVisitedHere = false)
     {
         if (tree.Find(path, create: false) is not long id)
         {
             return false;
         }
 
-        using var clear = connection.Command("SELECT rank FROM node WHERE id = $id AND rank IS NOT NULL");
-        clear.Parameters.AddWithValue("$id", id);
-        if (clear.ExecuteScalar() is not double rank)
+        using var command = connection.Command("SELECT rank FROM node WHERE id = $id AND rank IS NOT NULL");
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$seq", Sequence);
+        command.Parameters.AddWithValue("$now", now);
+        if (command.ExecuteScalar() is not double rank)
         {
             return false;
         }
 
-        clear.CommandText = "UPDATE node SET rank = NULL, last_access = NULL, kind = NULL WHERE id = $id";
-        clear.ExecuteNonQuery();
+        if (onlyLastVisitedHere)
+        {
+            command.CommandText =
+                $"SELECT coalesce((SELECT last FROM tally WHERE node = $id AND machine = {SyncTables.LocalMachine} AND count > removed), -1) "
+                + ">= coalesce((SELECT max(last) FROM tally WHERE node = $id AND count > removed), 0)";
+            if ((long)command.ExecuteScalar()! == 0)
+            {
+                return false;
+            }
+        }
+
+        // The removal's time is never before a visit it removes, so a clock behind the other machine's still removes it.
+        command.CommandText =
+            "UPDATE node SET rank = NULL, last_access = NULL, kind = NULL WHERE id = $id; "
+            + "INSERT INTO removal (node, time, changed) VALUES ($id, max($now, coalesce((SELECT max(last) FROM tally WHERE node = $id), 0)), $seq) "
+            + "ON CONFLICT (node) DO UPDATE SET time = max(time, excluded.time), changed = excluded.changed; "
+            + "UPDATE tally SET removed = count, changed = $seq WHERE node = $id AND removed < count";
+        command.ExecuteNonQuery();
+        if (!HasPeers)
+        {
+            command.CommandText = "DELETE FROM tally WHERE node = $id; DELETE FROM removal WHERE node = $id";
+            command.ExecuteNonQuery();
+        }
+
+        stamped = true;
         sumDelta -= rank;
         tree.RemoveUnused(id);
+        return true;
+    }
+
+    /// <summary>
+    /// Merges another machine's state of one path (<see cref="SyncTables"/>): per machine the larger count, removed
+    /// and last visit, the later removal time; then the node's rank, last visit and kind are derived again. True when
+    /// anything changed here.
+    /// </summary>
+    public bool Merge(byte[] path, EntryKind kind, long removalTime, IReadOnlyList<MergedCount> counts)
+    {
+        long id = tree.Find(path, create: true)!.Value;
+        using var command = connection.Command("SELECT rank, last_access, kind FROM node WHERE id = $id");
+        var idParameter = command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$seq", Sequence);
+        double? oldRank;
+        long? oldLast;
+        bool hasKind;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            oldRank = reader.IsDBNull(0) ? null : reader.GetDouble(0);
+            oldLast = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+            hasKind = !reader.IsDBNull(2);
+        }
+
+        int changed = 0;
+        if (removalTime > 0)
+        {
+            command.CommandText =
+                "INSERT INTO removal (node, time, changed) VALUES ($id, $time, $seq) "
+                + "ON CONFLICT (node) DO UPDATE SET time = excluded.time, changed = excluded.changed WHERE excluded.time > time";
+            command.Parameters.AddWithValue("$time", removalTime);
+            changed += command.ExecuteNonQuery();
+        }
+
+        command.CommandText =
+            "INSERT INTO tally (node, machine, count, removed, last, changed) VALUES ($id, $machine, $count, $removed, $last, $seq) "
+            + "ON CONFLICT (node, machine) DO UPDATE SET count = max(count, excluded.count), removed = max(removed, excluded.removed), "
+            + "last = max(last, excluded.last), changed = excluded.changed "
+            + "WHERE excluded.count > count OR excluded.removed > removed OR excluded.last > last";
+        var machine = command.Parameters.Add("$machine", SqliteType.Integer);
+        var countParameter = command.Parameters.Add("$count", SqliteType.Integer);
+        var removed = command.Parameters.Add("$removed", SqliteType.Integer);
+        var last = command.Parameters.Add("$last", SqliteType.Integer);
+        foreach (var merged in counts)
+        {
+            machine.Value = merged.Machine;
+            countParameter.Value = Math.Clamp(merged.Count, 0, SyncUnits.Maximum);
+            removed.Value = Math.Clamp(merged.Removed, 0, SyncUnits.Maximum);
+            last.Value = merged.Last;
+            changed += command.ExecuteNonQuery();
+        }
+
+        // A row last visited no later than the path's removal counts nothing (that machine visited before it was removed).
+        command.CommandText =
+            "UPDATE tally SET removed = count, changed = $seq WHERE node = $id AND removed < count "
+            + "AND last <= coalesce((SELECT time FROM removal WHERE node = $id), -1)";
+        changed += command.ExecuteNonQuery();
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        stamped = true;
+        command.CommandText = "SELECT sum(max(count - removed, 0)), max(CASE WHEN count > removed THEN last END) FROM tally WHERE node = $id";
+        long units;
+        long? newLast;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            units = reader.IsDBNull(0) ? 0 : reader.GetInt64(0);
+            newLast = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+        }
+
+        double? newRank = units > 0 ? SyncUnits.ToRank(units) : null;
+        bool takeKind = newRank is not null && (!hasKind || newLast > oldLast);
+        command.Parameters.Clear();
+        command.CommandText = "UPDATE node SET rank = $rank, last_access = $last, kind = CASE WHEN $rank IS NULL THEN NULL WHEN $take THEN $kind ELSE kind END WHERE id = $id";
+        command.Parameters.AddWithValue("$rank", (object?)newRank ?? DBNull.Value);
+        command.Parameters.AddWithValue("$last", (object?)newLast ?? DBNull.Value);
+        command.Parameters.AddWithValue("$take", takeKind);
+        command.Parameters.AddWithValue("$kind", (long)kind);
+        command.Parameters.Add(idParameter);
+        command.ExecuteNonQuery();
+        sumDelta += (newRank ?? 0) - (oldRank ?? 0);
         return true;
     }
 
@@ -77,13 +227,21 @@ internal sealed class RankChanges : IDisposable
     public int AgeIfNeeded(double maxAge)
     {
         Complete();
-        int dropped = RankAging.AgeIfNeeded(connection, maxAge);
+        if (ReadRankSum(connection) <= maxAge)
+        {
+            return 0;
+        }
+
+        int dropped = RankAging.Age(connection, maxAge, Sequence, HasPeers);
+        stamped = true;
+        WriteSequence();
         return dropped;
     }
 
-    /// <summary>Writes the total rank; the transaction may commit after this.</summary>
+    /// <summary>Writes the total rank and the sequence number; the transaction may commit after this.</summary>
     public void Complete()
     {
+        WriteSequence();
         if (sumDelta == 0)
         {
             return;
@@ -98,6 +256,7 @@ internal sealed class RankChanges : IDisposable
     public void Dispose()
     {
         visit?.Dispose();
+        count?.Dispose();
         tree.Dispose();
     }
 
@@ -106,5 +265,26 @@ internal sealed class RankChanges : IDisposable
     {
         using var select = connection.Command("SELECT value FROM meta WHERE key = 'rank_sum'");
         return select.ExecuteScalar() is double sum ? sum : 0;
+    }
+
+    private void WriteSequence()
+    {
+        if (stamped && sequence is long taken)
+        {
+            using var update = connection.Command("UPDATE meta SET value = $seq WHERE key = 'seq' AND value < $seq");
+            update.Parameters.AddWithValue("$seq", taken);
+            update.ExecuteNonQuery();
+        }
+    }
+
+    private SqliteCommand Prepare(string sql, params (string Name, SqliteType Type)[] parameters)
+    {
+        var command = connection.Command(sql);
+        foreach (var (name, type) in parameters)
+        {
+            command.Parameters.Add(name, type);
+        }
+
+        return command;
     }
 }

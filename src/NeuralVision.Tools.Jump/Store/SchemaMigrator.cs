@@ -26,6 +26,12 @@ internal static class SchemaMigrator
                 return false;
             }
 
+            if (current == SyncTables.UpgradedVersion)
+            {
+                SyncTables.Upgrade(connection);
+                return false;
+            }
+
             if (current < JumpSchema.CurrentVersion)
             {
                 LegacyMigration.Run(connection, current, options);

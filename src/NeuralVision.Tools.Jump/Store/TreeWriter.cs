@@ -51,12 +51,13 @@ internal sealed class TreeWriter : IDisposable
         return parent;
     }
 
-    /// <summary>Deletes the node and then its ancestors while each is unrecorded and has no children left.</summary>
+    /// <summary>Deletes the node and then its ancestors while each is unrecorded, has no children left and no removal to sync.</summary>
     public void RemoveUnused(long id)
     {
         nodeCache.Clear();
         using var select = connection.Command(
-            "SELECT parent, name_id FROM node WHERE id = $id AND rank IS NULL AND NOT EXISTS (SELECT 1 FROM node AS c WHERE c.parent = $id)");
+            "SELECT parent, name_id FROM node WHERE id = $id AND rank IS NULL AND NOT EXISTS (SELECT 1 FROM node AS c WHERE c.parent = $id) "
+            + "AND NOT EXISTS (SELECT 1 FROM tally WHERE tally.node = $id) AND NOT EXISTS (SELECT 1 FROM removal WHERE removal.node = $id)");
         var selectId = select.Parameters.Add("$id", SqliteType.Integer);
         using var delete = connection.Command(
             "DELETE FROM node WHERE id = $id; UPDATE name SET nodes = nodes - 1 WHERE id = $name; DELETE FROM name WHERE id = $name AND nodes <= 0");

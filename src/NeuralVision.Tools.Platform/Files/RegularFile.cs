@@ -76,6 +76,35 @@ public static class RegularFile
         }
     }
 
+    /// <summary>The first <paramref name="count"/> bytes (fewer when the file is shorter) of the regular file at <paramref name="path"/>.</summary>
+    /// <exception cref="FileReadException">Missing, unreadable or not a regular file.</exception>
+    public static byte[] ReadPrefix(string path, int count)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var handle = Open(path);
+        var status = LibC.Stat(handle) ?? throw new FileReadException(path, FileReadProblem.Unreadable, "cannot be examined (fstat failed)");
+        if (!status.IsRegularFile)
+        {
+            throw new FileReadException(path, FileReadProblem.NotRegular, $"is {KindOf(status)}, not a regular file");
+        }
+
+        byte[] buffer = new byte[count];
+        int filled = 0;
+        try
+        {
+            while (filled < count && RandomAccess.Read(handle, buffer.AsSpan(filled), filled) is int read and > 0)
+            {
+                filled += read;
+            }
+        }
+        catch (IOException e)
+        {
+            throw new FileReadException(path, FileReadProblem.Unreadable, FileErrors.Describe(e));
+        }
+
+        return buffer[..filled];
+    }
+
     /// <summary>As <see cref="ReadAll"/>, but null when nothing is at the path (ENOENT, also for a dangling link).</summary>
     public static byte[]? ReadIfExists(string path, int maxBytes)
     {

@@ -50,7 +50,7 @@ public sealed class SchemaMigrationTests : IDisposable
             Assert.Equal("ok", database.IntegrityCheck());
         }
 
-        Assert.Equal(4L, RawSqlite.Scalar(DatabasePath, "PRAGMA user_version"));
+        Assert.Equal(5L, RawSqlite.Scalar(DatabasePath, "PRAGMA user_version"));
         Assert.Equal(0L, RawSqlite.Scalar(DatabasePath, "SELECT count(*) FROM sqlite_schema WHERE name IN ('entry', 'entry_name') OR type = 'trigger'"));
         Assert.False(File.Exists(DatabasePath + "-pending"));
     }
