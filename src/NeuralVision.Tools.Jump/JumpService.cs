@@ -134,6 +134,10 @@ public sealed class JumpService
     public JumpOutcome<IReadOnlyList<JumpEntry>> ReadAll(DateTimeOffset now) =>
         WithDatabase(forWriting: false, now, database => database?.ReadAll(now.ToUnixTimeSeconds()) ?? []);
 
+    /// <summary>Runs a sync (`nvt sync`) on the database opened for writing, with the usual recovery of an unreadable file.</summary>
+    public JumpOutcome<T> Sync<T>(DateTimeOffset now, Func<JumpDatabase, T> action) =>
+        WithDatabase(forWriting: true, now, database => action(database!));
+
     /// <summary>Adds imported entries in one transaction (see <see cref="JumpDatabase.Import"/>).</summary>
     public JumpOutcome<ImportCounts> Import(IReadOnlyList<JumpEntry> entries, bool merge, DateTimeOffset now)
     {

@@ -23,6 +23,12 @@ public static class ExitCodes
     /// <summary>`nvt profiles create`: the profile or its colour scheme exists, and --force was not given.</summary>
     public const int ProfileExists = 1;
 
+    /// <summary>
+    /// `nvt sync`: another machine's state could not be merged (a state file cut short, damaged or from a newer nvt;
+    /// the remote has no nvt or failed); nothing of it was merged.
+    /// </summary>
+    public const int SyncFailed = 1;
+
     /// <summary>Bad usage, bad configuration, or a failure nvt could not work around.</summary>
     public const int Error = 2;
 

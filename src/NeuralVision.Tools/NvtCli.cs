@@ -6,6 +6,7 @@ using NeuralVision.Tools.Jump;
 using NeuralVision.Tools.Keys.Commands;
 using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.SshProfile;
+using NeuralVision.Tools.Sync;
 
 namespace NeuralVision.Tools;
 
@@ -20,6 +21,7 @@ public static class NvtCli
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         foreach (var command in SshProfileCommands.Create(context))
         {

@@ -39,6 +39,12 @@ public static class PortablePath
         return IsCanonical(local) ? local : null;
     }
 
+    /// <summary>What <see cref="ToPortable"/> can produce from a canonical path: "~", "~/" and a clean rest, or a canonical path.</summary>
+    public static bool IsPortable(ReadOnlySpan<byte> portable) =>
+        portable.Length > 0 && portable[0] == Tilde
+            ? portable.Length == 1 || (portable[1] == Slash && portable.Length > 2 && IsCanonical(portable[1..]))
+            : IsCanonical(portable);
+
     /// <summary>Absolute, no empty, "." or ".." component, no NUL, no trailing slash: what the store records.</summary>
     public static bool IsCanonical(ReadOnlySpan<byte> path)
     {

@@ -107,6 +107,11 @@ public static class SyncStateFormat
             }
 
             byte[] path = [.. previous.AsSpan(0, shared), .. reader.Bytes(rest)];
+            if (!PortablePath.IsPortable(path))
+            {
+                throw new SyncFormatException("is damaged (it holds a path that is not absolute and clean)");
+            }
+
             if (i > 0 && ByteOrder.Instance.Compare(previous, path) >= 0)
             {
                 throw new SyncFormatException("is damaged (its paths are not in order)");

@@ -31,4 +31,7 @@ public sealed record KeyInstallPlan(
 
     /// <summary>True when the key goes where sshd looks by default, so a login with it proves the installation.</summary>
     public bool IsDefaultTarget => TargetPath == DefaultTargetPath;
+
+    /// <summary>What the connections need of the plan.</summary>
+    public RemoteTarget Target => new(Settings, Hops, AcceptNew, DryRun, Timeout);
 }

@@ -12,7 +12,7 @@ namespace NeuralVision.Tools.Keys.Copy;
 /// </summary>
 public static class KeyInstallPlanner
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     /// <exception cref="KeyCopyException">No usable key, a bad port or destination, or ssh could not read its configuration.</exception>
     public static KeyInstallPlan Plan(KeyCopyOptions options, NvtSettings settings, IProcessRunner processes, string currentDirectory)
@@ -132,7 +132,7 @@ public static class KeyInstallPlanner
     }
 
     /// <summary>The agent ssh would use: IdentityAgent when ssh_config sets one (none: no agent), else SSH_AUTH_SOCK.</summary>
-    private static string? AgentSocket(SshClientSettings settings, NvtSettings environment) => settings.IdentityAgent switch
+    internal static string? AgentSocket(SshClientSettings settings, NvtSettings environment) => settings.IdentityAgent switch
     {
         null or "SSH_AUTH_SOCK" => environment.AgentSocket,
         "none" => null,

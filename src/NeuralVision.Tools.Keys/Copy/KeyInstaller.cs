@@ -32,7 +32,7 @@ public sealed class KeyInstaller : IDisposable
         this.plan = plan;
         this.report = report;
         Agent = OpenAgent(plan.AgentSocket);
-        connector = new RemoteConnector(plan, terminal, report, Agent);
+        connector = new RemoteConnector(plan.Target, terminal, report, Agent);
     }
 
     /// <summary>The ssh-agent of the run; null when there is none (or it does not answer: then ssh goes on without it too).</summary>
@@ -73,7 +73,7 @@ public sealed class KeyInstaller : IDisposable
         Agent?.Dispose();
     }
 
-    private static SshAgentClient? OpenAgent(string? socket)
+    internal static SshAgentClient? OpenAgent(string? socket)
     {
         if (socket is null)
         {

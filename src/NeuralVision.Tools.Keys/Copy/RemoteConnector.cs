@@ -9,7 +9,7 @@ using Renci.SshNet.Common;
 namespace NeuralVision.Tools.Keys.Copy;
 
 /// <summary>
-/// The connections of one `keys copy` run to the destination, directly or through its ProxyJump hosts. A hop is
+/// The connections of one `keys copy` (or `nvt sync HOST`) run to the destination, directly or through its ProxyJump hosts. A hop is
 /// connected like the destination (its own ssh -G settings, its own host key check under its own name, its own
 /// credentials); the next host is reached through a local forward on it (SSH.NET's ForwardedPortLocal on 127.0.0.1
 /// and a port the system picks, the direct-tcpip channel ssh -J opens too), and its host key is still checked under
@@ -20,14 +20,14 @@ internal sealed class RemoteConnector : IDisposable
     /// <summary>How long a login may wait for the server while the person answers its prompts (sshd's own LoginGraceTime is 2 minutes).</summary>
     private static TimeSpan LoginTimeout => TimeSpan.FromMinutes(10);
 
-    private readonly KeyInstallPlan plan;
+    private readonly RemoteTarget plan;
     private readonly ITerminal terminal;
     private readonly Action<string> report;
     private readonly SshAgentClient? agent;
     private readonly List<IDisposable> owned = [];
     private SshClient? lastHop;
 
-    public RemoteConnector(KeyInstallPlan plan, ITerminal terminal, Action<string> report, SshAgentClient? agent)
+    public RemoteConnector(RemoteTarget plan, ITerminal terminal, Action<string> report, SshAgentClient? agent)
     {
         this.plan = plan;
         this.terminal = terminal;

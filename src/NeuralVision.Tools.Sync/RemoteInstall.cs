@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using NeuralVision.Tools.Platform;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace NeuralVision.Tools.Sync;
+
+/// <summary>
+/// `nvt sync HOST --install`: uploads this binary (one static file) to the remote's ~/.local/bin/nvt after checking
+/// that the remote can run it (<see cref="RemotePlatform"/>). The file arrives under a temporary name, is made
+/// executable and then renamed over the old one, so a broken connection never leaves a half-written nvt there.
+/// </summary>
+internal static class RemoteInstall
+{
+    public const string Directory = ".local/bin";
+
+    public static void Run(SshClient shell, Func<SftpClient> files, string host, string binaryPath, Action<string> report)
+    {
+        using var probe = shell.RunCommand(RemotePlatform.Probe);
+        var remote = RemotePlatform.Parse(probe.Result);
+        byte[] binary = File.ReadAllBytes(binaryPath);
+        if (remote.Mismatch(RemotePlatform.RequiredGlibc(binary)) is string why)
+        {
+            throw new NvtException($"cannot install nvt on {host}: {why}", ExitCodes.SyncFailed);
+        }
+
+        using var sftp = files();
+        try
+        {
+            foreach (string directory in new[] { ".local", Directory })
+            {
+                if (!sftp.Exists(directory))
+                {
+                    sftp.CreateDirectory(directory);
+                }
+            }
+
+            string temporary = $"{Directory}/.nvt-upload-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+            using (var content = new MemoryStream(binary, writable: false))
+            {
+                sftp.UploadFile(content, temporary);
+            }
+
+            try
+            {
+                sftp.ChangePermissions(temporary, 0x1ED); // 0755
+                sftp.RenameFile(temporary, $"{Directory}/nvt", isPosix: true);
+            }
+            catch
+            {
+                sftp.DeleteFile(temporary);
+                throw;
+            }
+        }
+        catch (SshException e)
+        {
+            throw new NvtException($"cannot install nvt in ~/{Directory} on {host}: {e.Message}", ExitCodes.SyncFailed);
+        }
+
+        report($"nvt: installed this nvt ({binary.Length / 1024 / 1024} MB, {remote.Machine}) as ~/{Directory}/nvt on {host}");
+    }
+}

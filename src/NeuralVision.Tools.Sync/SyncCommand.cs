@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuralVision.Tools.Jump;
+using NeuralVision.Tools.Jump.Commands;
+using NeuralVision.Tools.Jump.Sync;
+using NeuralVision.Tools.Keys.Commands;
+using NeuralVision.Tools.Keys.Copy;
+using NeuralVision.Tools.Keys.Remote;
+using NeuralVision.Tools.Platform;
+using NeuralVision.Tools.Platform.Files;
+using NeuralVision.Tools.Platform.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace NeuralVision.Tools.Sync;
+
+/// <summary>
+/// `nvt sync --dir DIR`, `nvt sync [user@]host` and the remote half `nvt sync --serve`: the jump history merged
+/// between machines, each visit counted once (the rules: the Store's SyncTables).
+/// </summary>
+public static class SyncCommand
+{
+    public static Command Create(INvtContext context)
+    {
+        var destination = new Argument<string?>("DESTINATION")
+        {
+            Description = "[user@]host or a Host alias from ssh_config: sync with nvt there over ssh",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var directory = new Option<string>("--dir", "-d")
+        {
+            Description = "Sync through DIR, a folder a file-sync engine (Syncthing, Nextcloud, Dropbox, git) carries between machines",
+            HelpName = "DIR",
+        };
+        var port = new Option<int?>("--port", "-p") { Description = "Port to connect to [default: from ssh_config, else 22]", HelpName = "PORT" };
+        var config = new Option<string>("--config", "-F") { Description = "ssh config file to resolve DESTINATION with (as ssh -F)", HelpName = "SSH_CONFIG" };
+        var options = KeysCopyCommand.SshOptionOption();
+        var acceptNew = new Option<bool>("--accept-new") { Description = "Add an unknown host key to known_hosts without asking (a changed key is still refused)" };
+        var install = new Option<bool>("--install")
+        {
+            Description = "Upload this nvt to ~/.local/bin on DESTINATION first (after checking its system, machine and glibc)",
+        };
+        var serve = new Option<bool>("--serve") { Description = "The remote half of nvt sync HOST, on standard input and output (not for typing)", Hidden = true };
+        var command = new Command("sync", "Merge the jump history with other machines, through a shared folder or over ssh")
+        {
+            destination, directory, port, config, options, acceptNew, install, serve,
+        };
+        command.Validators.Add(result =>
+        {
+            int modes = (result.GetValue(destination) is null ? 0 : 1) + (result.GetValue(directory) is null ? 0 : 1) + (result.GetValue(serve) ? 1 : 0);
+            if (modes != 1)
+            {
+                result.AddError(modes == 0
+                    ? "name a host (nvt sync HOST) or a shared folder (nvt sync --dir DIR)"
+                    : "give either a host or --dir, not both");
+            }
+            else if (result.GetValue(destination) is null && (result.GetValue(install) || result.GetValue(port) is not null || result.GetValue(config) is not null || result.GetValue(acceptNew)))
+            {
+                result.AddError("--install, --port, --config and --accept-new are for nvt sync HOST");
+            }
+        });
+        command.SetAction(result =>
+        {
+            if (result.GetValue(serve))
+            {
+                return Serve(context);
+            }
+
+            return result.GetValue(directory) is string folder
+                ? ThroughFolder(context, folder)
+                : WithHost(context, result.GetValue(destination)!, result.GetValue(port), result.GetValue(config), result.GetValue(options) ?? [], result.GetValue(acceptNew), result.GetValue(install));
+        });
+        return command;
+    }
+
+    public static int ThroughFolder(INvtContext context, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var now = context.Clock.GetUtcNow();
+        var service = Service(context);
+        string absolute = Path.GetFullPath(directory, context.Environment.CurrentDirectory);
+        var outcome = service.Sync(now, database => FolderSync.Run(database, absolute, Home(context), now.ToUnixTimeSeconds()));
+        Report.Quarantine(context, outcome);
+        var result = outcome.Value;
+        string shown = Shown(context, absolute);
+        foreach (string waiting in result.Waiting)
+        {
+            context.Error.WriteLine($"nvt: {Shown(context, waiting)}");
+        }
+
+        string written = result.Written is string file
+            ? string.Create(CultureInfo.InvariantCulture, $"wrote {Path.GetFileName(file)} ({result.BytesWritten} bytes)")
+            : "this machine's file was up to date";
+        if (result.Problems.Count > 0)
+        {
+            foreach (string problem in result.Problems)
+            {
+                context.Error.WriteLine($"nvt: {Shown(context, problem)}");
+            }
+
+            context.Error.WriteLine(
+                $"nvt: nothing was merged, the database is as it was ({written}); if another machine is still writing the file, run nvt sync again later, otherwise delete it");
+            return ExitCodes.SyncFailed;
+        }
+
+        context.Output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"synced through {shown} with {Count(result.Machines, "other machine")}: {Count(result.PathsChanged, "path")} changed here; {written}"));
+        return ExitCodes.Ok;
+    }
+
+    public static int WithHost(INvtContext context, string destination, int? port, string? sshConfig, IReadOnlyList<string> sshOptions, bool acceptNew, bool install)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var now = context.Clock.GetUtcNow();
+        var terminal = new AskpassTerminal(context.Terminal, context.Settings, context.ProcessRunner, context.Error.WriteLine);
+        using var login = SshLogin.Prepare(destination, port, sshConfig, sshOptions, acceptNew, context.Settings, context.ProcessRunner, terminal, context.Error.WriteLine);
+        var outcome = Service(context).Sync(now, database =>
+            RemoteSync.Run(database, login, destination, install, Environment.ProcessPath, Home(context), now.ToUnixTimeSeconds(), context.Error.WriteLine));
+        Report.Quarantine(context, outcome);
+        var exchange = outcome.Value;
+        context.Output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"synced with {Shown(context, destination)}: {Count(exchange.PathsChanged, "path")} changed here; sent {exchange.BytesSent} bytes, received {exchange.BytesReceived} bytes"));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The remote half: binary frames on standard input and output; errors go to standard error for the client to show.</summary>
+    public static int Serve(INvtContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var now = context.Clock.GetUtcNow();
+        using var input = new FileStream(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, 1);
+        using var output = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+        try
+        {
+            Service(context).Sync(now, database => SyncProtocol.Serve(database, input, output, Home(context), now.ToUnixTimeSeconds()));
+        }
+        catch (SyncFormatException e)
+        {
+            throw new NvtException($"nvt sync --serve: {e.Message}", ExitCodes.SyncFailed);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static JumpService Service(INvtContext context) =>
+        new(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);
+
+    private static byte[] Home(INvtContext context) => PathBytes.ToBytes(context.Settings.Home);
+
+    private static string Shown(INvtContext context, string text) => TerminalText.Escape(text, context.Settings.TextIsUtf8);
+
+    private static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+}
