@@ -14,6 +14,7 @@ internal sealed class RankChanges : IDisposable
     private readonly TreeWriter tree;
     private SqliteCommand? visit;
     private SqliteCommand? count;
+    private MergeStatements? merge;
     private double sumDelta;
     private long? sequence;
     private bool stamped;
@@ -146,79 +147,26 @@ internal sealed class RankChanges : IDisposable
     public bool Merge(byte[] path, EntryKind kind, long removalTime, IReadOnlyList<MergedCount> counts)
     {
         long id = tree.Find(path, create: true)!.Value;
-        using var command = connection.Command("SELECT rank, last_access, kind FROM node WHERE id = $id");
-        var idParameter = command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$seq", Sequence);
-        double? oldRank;
-        long? oldLast;
-        bool hasKind;
-        using (var reader = command.ExecuteReader())
-        {
-            reader.Read();
-            oldRank = reader.IsDBNull(0) ? null : reader.GetDouble(0);
-            oldLast = reader.IsDBNull(1) ? null : reader.GetInt64(1);
-            hasKind = !reader.IsDBNull(2);
-        }
-
-        int changed = 0;
-        if (removalTime > 0)
-        {
-            command.CommandText =
-                "INSERT INTO removal (node, time, changed) VALUES ($id, $time, $seq) "
-                + "ON CONFLICT (node) DO UPDATE SET time = excluded.time, changed = excluded.changed WHERE excluded.time > time";
-            command.Parameters.AddWithValue("$time", removalTime);
-            changed += command.ExecuteNonQuery();
-        }
-
-        command.CommandText =
-            "INSERT INTO tally (node, machine, count, removed, last, changed) VALUES ($id, $machine, $count, $removed, $last, $seq) "
-            + "ON CONFLICT (node, machine) DO UPDATE SET count = max(count, excluded.count), removed = max(removed, excluded.removed), "
-            + "last = max(last, excluded.last), changed = excluded.changed "
-            + "WHERE excluded.count > count OR excluded.removed > removed OR excluded.last > last";
-        var machine = command.Parameters.Add("$machine", SqliteType.Integer);
-        var countParameter = command.Parameters.Add("$count", SqliteType.Integer);
-        var removed = command.Parameters.Add("$removed", SqliteType.Integer);
-        var last = command.Parameters.Add("$last", SqliteType.Integer);
+        merge ??= new MergeStatements(connection);
+        var (oldRank, oldLast, hasKind) = merge.ReadNode(id);
+        int changed = removalTime > 0 ? merge.MergeRemoval(id, removalTime, Sequence) : 0;
         foreach (var merged in counts)
         {
-            machine.Value = merged.Machine;
-            countParameter.Value = Math.Clamp(merged.Count, 0, SyncUnits.Maximum);
-            removed.Value = Math.Clamp(merged.Removed, 0, SyncUnits.Maximum);
-            last.Value = merged.Last;
-            changed += command.ExecuteNonQuery();
+            changed += merge.MergeCount(id, merged, Sequence);
         }
 
         // A row last visited no later than the path's removal counts nothing (that machine visited before it was removed).
-        command.CommandText =
-            "UPDATE tally SET removed = count, changed = $seq WHERE node = $id AND removed < count "
-            + "AND last <= coalesce((SELECT time FROM removal WHERE node = $id), -1)";
-        changed += command.ExecuteNonQuery();
+        changed += merge.ApplyRemoval(id, Sequence);
         if (changed == 0)
         {
             return false;
         }
 
         stamped = true;
-        command.CommandText = "SELECT sum(max(count - removed, 0)), max(CASE WHEN count > removed THEN last END) FROM tally WHERE node = $id";
-        long units;
-        long? newLast;
-        using (var reader = command.ExecuteReader())
-        {
-            reader.Read();
-            units = reader.IsDBNull(0) ? 0 : reader.GetInt64(0);
-            newLast = reader.IsDBNull(1) ? null : reader.GetInt64(1);
-        }
-
+        var (units, newLast) = merge.Sum(id);
         double? newRank = units > 0 ? SyncUnits.ToRank(units) : null;
         bool takeKind = newRank is not null && (!hasKind || newLast > oldLast);
-        command.Parameters.Clear();
-        command.CommandText = "UPDATE node SET rank = $rank, last_access = $last, kind = CASE WHEN $rank IS NULL THEN NULL WHEN $take THEN $kind ELSE kind END WHERE id = $id";
-        command.Parameters.AddWithValue("$rank", (object?)newRank ?? DBNull.Value);
-        command.Parameters.AddWithValue("$last", (object?)newLast ?? DBNull.Value);
-        command.Parameters.AddWithValue("$take", takeKind);
-        command.Parameters.AddWithValue("$kind", (long)kind);
-        command.Parameters.Add(idParameter);
-        command.ExecuteNonQuery();
+        merge.WriteNode(id, newRank, newLast, takeKind ? kind : null);
         sumDelta += (newRank ?? 0) - (oldRank ?? 0);
         return true;
     }
@@ -257,6 +205,7 @@ internal sealed class RankChanges : IDisposable
     {
         visit?.Dispose();
         count?.Dispose();
+        merge?.Dispose();
         tree.Dispose();
     }
 
