@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Platform.Files;
@@ -6,36 +7,44 @@ namespace NeuralVision.Tools.Jump.Sync;
 
 /// <summary>
 /// `nvt sync --dir DIR`: DIR is carried between machines by a file-sync engine (Syncthing, Nextcloud, Dropbox, git).
-/// Each machine writes only its own files there, <c>nvt-ID.full</c> (every entry) and <c>nvt-ID.delta</c> (what
-/// changed since that full file), each replaced atomically (0600). A reader merges another machine's delta alone
-/// when it starts at or before what it has merged of that machine, else the full file and then the delta; so a
-/// sync after 1 % of the entries changed moves and merges about 1 % of them. Every file is read whole and checked
-/// before anything is merged: one that is cut short, half replaced, garbage or from a newer nvt stops the merge
-/// (the database stays as it was) and is named; this machine's own files are written anyway.
+/// Each machine writes only its own files there: <c>nvt-ID.full</c> (every entry) and deltas
+/// <c>nvt-ID.SINCE-SEQ.delta</c>, each holding what changed between two of its syncs; every file is written once under
+/// a temporary name and renamed (0600), never changed afterwards. A reader follows another machine's deltas from
+/// where it left off, and reads the full file only when the deltas it needs are gone; so a sync after 1 % of the
+/// entries changed moves one small new file and merges about 1 % of the entries. Every file is read whole and
+/// checked before anything is merged: one that is cut short, half replaced, garbage or from a newer nvt stops the
+/// merge (the database stays as it was) and is named; this machine's own files are written anyway. After
+/// <see cref="MaximumDeltas"/> deltas, or when they add up to half the full file, a new full file replaces them.
 /// </summary>
 public static partial class FolderSync
 {
     /// <summary>The largest state file read (a full state of a million entries is far smaller).</summary>
     public const int MaximumFileBytes = 256 * 1024 * 1024;
 
-    /// <summary>A delta larger than this share of the full file is folded into a new full file.</summary>
-    private const int DeltaShareOfFull = 4;
+    /// <summary>How many deltas a machine keeps in the folder before a new full file replaces them.</summary>
+    public const int MaximumDeltas = 16;
 
     public static FolderSyncResult Run(JumpDatabase database, string directory, byte[] home, long now)
     {
         ArgumentNullException.ThrowIfNull(database);
         CheckDirectory(directory);
         string own = database.MachineId;
+        var files = ListFiles(directory);
         var states = new List<SyncState>();
         var problems = new List<string>();
         var waiting = new List<string>();
         int peers = 0;
-        foreach (string machine in PeerMachines(directory, own))
+        foreach (var (machine, machineFiles) in files)
         {
+            if (machine == own)
+            {
+                continue;
+            }
+
             peers++;
             try
             {
-                states.AddRange(ReadPeer(directory, machine, database.SeenOf(machine), waiting));
+                states.AddRange(ReadPeer(machine, machineFiles, database.SeenOf(machine), waiting));
             }
             catch (Exception e) when (e is SyncFormatException or FileReadException)
             {
@@ -44,13 +53,14 @@ public static partial class FolderSync
         }
 
         int changed = problems.Count == 0 && states.Count > 0 ? database.MergeSync(states, home, now) : 0;
-        var (file, bytes) = WriteOwn(database, directory, own, home, now);
+        var (file, bytes) = WriteOwn(database, directory, own, files.GetValueOrDefault(own), home, now);
         return new FolderSyncResult(peers, problems.Count == 0 ? states.Count : 0, changed, file, bytes, problems, waiting);
     }
 
     public static string FullName(string machine) => $"nvt-{machine}.full";
 
-    public static string DeltaName(string machine) => $"nvt-{machine}.delta";
+    public static string DeltaName(string machine, long since, long sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"nvt-{machine}.{since}-{sequence}.delta");
 
     private static void CheckDirectory(string directory)
     {
@@ -62,17 +72,36 @@ public static partial class FolderSync
         }
     }
 
-    /// <summary>The other machines with a file in the folder (Syncthing's conflict copies and temp files do not match).</summary>
-    private static SortedSet<string> PeerMachines(string directory, string own)
+    /// <summary>Every machine's files in the folder, by machine id (Syncthing's conflict copies and temp files do not match).</summary>
+    private static SortedDictionary<string, MachineFiles> ListFiles(string directory)
     {
-        var machines = new SortedSet<string>(StringComparer.Ordinal);
+        var machines = new SortedDictionary<string, MachineFiles>(StringComparer.Ordinal);
         try
         {
-            foreach (string path in Directory.EnumerateFiles(directory, "nvt-*"))
+            foreach (string path in Directory.EnumerateFileSystemEntries(directory, "nvt-*"))
             {
-                if (StateFileName().Match(Path.GetFileName(path)) is { Success: true } match && match.Groups[1].Value != own)
+                if (StateFileName().Match(Path.GetFileName(path)) is not { Success: true } match)
                 {
-                    machines.Add(match.Groups[1].Value);
+                    continue;
+                }
+
+                string machine = match.Groups[1].Value;
+                if (!machines.TryGetValue(machine, out var files))
+                {
+                    machines[machine] = files = new MachineFiles();
+                }
+
+                if (match.Groups[3].Success)
+                {
+                    if (long.TryParse(match.Groups[3].Value, CultureInfo.InvariantCulture, out long since)
+                        && long.TryParse(match.Groups[4].Value, CultureInfo.InvariantCulture, out long sequence) && since < sequence)
+                    {
+                        files.Deltas.Add(new DeltaFile(path, since, sequence));
+                    }
+                }
+                else
+                {
+                    files.Full = path;
                 }
             }
         }
@@ -81,53 +110,48 @@ public static partial class FolderSync
             throw new NvtException($"cannot list {directory}: {FileErrors.Describe(e)}");
         }
 
+        foreach (var files in machines.Values)
+        {
+            files.Deltas.Sort((a, b) => a.Since != b.Since ? a.Since.CompareTo(b.Since) : b.Sequence.CompareTo(a.Sequence));
+        }
+
         return machines;
     }
 
-    /// <summary>What to merge of one machine: its delta alone when it follows on what was merged, else its full state and then the delta.</summary>
-    private static List<SyncState> ReadPeer(string directory, string machine, long seen, List<string> waiting)
+    /// <summary>
+    /// What to merge of one machine: its deltas from <paramref name="seen"/> on when they reach its latest change,
+    /// else its full file and the deltas from there.
+    /// </summary>
+    private static List<SyncState> ReadPeer(string machine, MachineFiles files, long seen, List<string> waiting)
     {
-        string deltaPath = Path.Combine(directory, DeltaName(machine));
-        string fullPath = Path.Combine(directory, FullName(machine));
-        SyncState? delta = ReadState(deltaPath, machine);
-        if (delta is not null && delta.Since <= seen)
-        {
-            return delta.Sequence > seen ? [delta] : [];
-        }
-
-        SyncState? full = ReadState(fullPath, machine);
-        if (full is null)
-        {
-            waiting.Add($"{fullPath} is missing, so {DeltaName(machine)} cannot be merged yet (the file-sync engine may not have brought it)");
-            return [];
-        }
-
+        long fullSequence = files.Full is string fullPath ? ReadHeader(fullPath).Sequence : 0;
+        long latest = Math.Max(fullSequence, files.Deltas.Count == 0 ? 0 : files.Deltas.Max(delta => delta.Sequence));
+        var (chain, reached) = Chain(files.Deltas, seen);
         var states = new List<SyncState>();
-        if (full.Sequence > seen || seen == 0)
+        if (reached < latest && fullSequence > seen)
         {
-            states.Add(full);
+            states.Add(ReadState(files.Full!, machine, 0));
+            (chain, reached) = Chain(files.Deltas, fullSequence);
         }
 
-        if (delta is not null && delta.Since <= full.Sequence && delta.Sequence > Math.Max(full.Sequence, seen))
+        foreach (var delta in chain)
         {
-            states.Add(delta);
+            states.Add(ReadState(delta.Path, machine, delta.Since));
+        }
+
+        if (reached < latest)
+        {
+            waiting.Add($"some changes of machine {machine} have not arrived yet (a file after its change {reached} is missing); they are merged when it arrives");
         }
 
         return states;
     }
 
-    private static SyncState? ReadState(string path, string machine)
+    private static (string Machine, long Since, long Sequence) ReadHeader(string path)
     {
-        byte[]? bytes = RegularFile.ReadIfExists(path, MaximumFileBytes);
-        if (bytes is null)
-        {
-            return null;
-        }
-
         try
         {
-            var state = SyncStateFormat.Read(bytes);
-            return state.Machine == machine ? state : throw new SyncFormatException($"holds the state of machine {state.Machine}, not of {machine}");
+            return SyncStateFormat.ReadHeader(RegularFile.ReadPrefix(path, SyncStateFormat.HeaderBytes));
         }
         catch (SyncFormatException e)
         {
@@ -135,35 +159,82 @@ public static partial class FolderSync
         }
     }
 
-    /// <summary>Replaces this machine's delta (or, when the delta has grown large, its full file); the file written and its size.</summary>
-    private static (string? File, long Bytes) WriteOwn(JumpDatabase database, string directory, string own, byte[] home, long now)
+    /// <summary>The deltas that follow on from <paramref name="start"/> without a gap, and the sequence they reach.</summary>
+    private static (List<DeltaFile> Chain, long Reached) Chain(List<DeltaFile> deltas, long start)
     {
-        string fullPath = Path.Combine(directory, FullName(own));
-        string deltaPath = Path.Combine(directory, DeltaName(own));
-        long? fullSequence = OwnFullSequence(fullPath, own);
-        long current = database.Sequence;
+        var chain = new List<DeltaFile>();
+        long reached = start;
+        foreach (var delta in deltas)
+        {
+            if (delta.Since <= reached && delta.Sequence > reached)
+            {
+                chain.Add(delta);
+                reached = delta.Sequence;
+            }
+        }
+
+        return (chain, reached);
+    }
+
+    private static SyncState ReadState(string path, string machine, long since)
+    {
+        byte[] bytes = RegularFile.ReadAll(path, MaximumFileBytes);
         try
         {
-            // Nothing changed since this machine's files were written: leave them (and the file-sync engine) alone.
-            if (fullSequence == current || (fullSequence < current && SameSequence(deltaPath, own, current)))
+            var state = SyncStateFormat.Read(bytes);
+            if (state.Machine != machine)
             {
-                return (null, 0);
+                throw new SyncFormatException($"holds the state of machine {state.Machine}, not of {machine}");
             }
 
-            if (fullSequence is long since && since < current)
+            return state.Since == since ? state : throw new SyncFormatException("is damaged (its name and its content disagree)");
+        }
+        catch (SyncFormatException e)
+        {
+            throw new SyncFormatException($"{path} {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes what changed here since this machine's last file (or a new full file); the file written and its size.</summary>
+    private static (string? File, long Bytes) WriteOwn(JumpDatabase database, string directory, string own, MachineFiles? files, byte[] home, long now)
+    {
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        long current = database.Sequence;
+        long? fullSequence = files?.Full is string fullPath ? OwnFullSequence(fullPath, own) : null;
+        try
+        {
+            if (fullSequence is long written && written <= current && files is not null)
             {
-                byte[] bytes = SyncStateFormat.Write(database.ExportSync(since, home, now));
-                if ((long)bytes.Length * DeltaShareOfFull <= new FileInfo(fullPath).Length)
+                long last = Math.Max(written, files.Deltas.Count == 0 ? 0 : files.Deltas.Max(delta => delta.Sequence));
+                if (last == current)
                 {
-                    AtomicFile.WriteAllBytes(deltaPath, UnixFileMode.UserRead | UnixFileMode.UserWrite, bytes);
-                    return (deltaPath, bytes.Length);
+                    // Nothing changed since this machine's last file: leave the folder (and the file-sync engine) alone.
+                    return (null, 0);
+                }
+
+                if (last < current && files.Deltas.Count < MaximumDeltas)
+                {
+                    var delta = database.ExportSync(last, home, now);
+                    byte[] bytes = SyncStateFormat.Write(delta);
+                    long deltaBytes = files.Deltas.Sum(file => Length(file.Path)) + bytes.Length;
+                    if (deltaBytes * 2 <= Length(files.Full!))
+                    {
+                        string deltaPath = Path.Combine(directory, DeltaName(own, last, delta.Sequence));
+                        AtomicFile.WriteAllBytes(deltaPath, Private, bytes);
+                        return (deltaPath, bytes.Length);
+                    }
                 }
             }
 
             byte[] full = SyncStateFormat.Write(database.ExportSync(0, home, now));
-            AtomicFile.WriteAllBytes(fullPath, UnixFileMode.UserRead | UnixFileMode.UserWrite, full);
-            File.Delete(deltaPath);
-            return (fullPath, full.Length);
+            string target = Path.Combine(directory, FullName(own));
+            AtomicFile.WriteAllBytes(target, Private, full);
+            foreach (var old in files?.Deltas ?? [])
+            {
+                File.Delete(old.Path);
+            }
+
+            return (target, full.Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -171,7 +242,7 @@ public static partial class FolderSync
         }
     }
 
-    /// <summary>The sequence number of this machine's full file in the folder; null when it is missing or unusable.</summary>
+    /// <summary>The sequence number of this machine's full file in the folder; null when it is unusable (then a new one is written).</summary>
     private static long? OwnFullSequence(string path, string own)
     {
         try
@@ -185,21 +256,20 @@ public static partial class FolderSync
         }
     }
 
-    private static bool SameSequence(string path, string own, long sequence)
+    private static long Length(string path)
     {
         try
         {
-            var (machine, _, written) = SyncStateFormat.ReadHeader(RegularFile.ReadPrefix(path, SyncStateFormat.HeaderBytes));
-            return machine == own && written == sequence;
+            return new FileInfo(path).Length;
         }
-        catch (Exception e) when (e is SyncFormatException or FileReadException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return 0;
         }
     }
 
     private static string Describe(Exception e) => e is FileReadException read ? $"cannot read {read.Message}" : e.Message;
 
-    [GeneratedRegex("^nvt-([0-9a-f]{32})\\.(full|delta)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^nvt-([0-9a-f]{32})\\.(full|([0-9]{1,18})-([0-9]{1,18})\\.delta)$", RegexOptions.CultureInvariant)]
     private static partial Regex StateFileName();
 }

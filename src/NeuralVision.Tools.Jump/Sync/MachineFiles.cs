@@ -1,0 +1,9 @@
+namespace NeuralVision.Tools.Jump.Sync;
+
+/// <summary>One machine's files in a sync folder: its full state (null when missing) and its deltas, by start then newest first.</summary>
+internal sealed class MachineFiles
+{
+    public string? Full { get; set; }
+
+    public List<DeltaFile> Deltas { get; } = [];
+}
