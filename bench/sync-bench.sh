@@ -59,7 +59,7 @@ report="$bench/results/sync-$(date +%F-%H%M).md"
 			awk -F'|' -v r="$r" 'NR % 100 == r { print $1 "|1|" $3 }' "$root/z.txt" >"$root/changed.txt"
 			HOME="$a" "$nvt" import --from z --merge "$root/changed.txt" >/dev/null
 			writes="$writes $(ms env HOME="$a" "$nvt" sync --dir "$dir")"
-			delta=$(sed -n 's/.*wrote \(nvt-[0-9a-f]*\.[a-z]*\) (\([0-9]*\) bytes).*/\1 \2/p' "$work/out")
+			delta=$(sed -n 's/.*wrote \(nvt-[^ ]*\) (\([0-9]*\) bytes).*/\1 \2/p' "$work/out")
 			bytes="$bytes ${delta#* }"
 			merges="$merges $(ms env HOME="$b" "$nvt" sync --dir "$dir")"
 			merged="$merged $(changed)"

@@ -52,6 +52,14 @@ internal sealed partial class SharedFolderScene : IDisposable
     public string FullFileOf(SyncMachine machine) =>
         Path.Combine(Folder, $"nvt-{machine.MachineId ?? throw new InvalidOperationException(machine.Name + " has not written its file yet")}.full");
 
+    /// <summary>The file a machine's last successful sync wrote.</summary>
+    public string LastFileOf(SyncMachine machine) =>
+        Path.Combine(Folder, machine.LastWrittenFile ?? throw new InvalidOperationException(machine.Name + " has not written a file yet"));
+
+    /// <summary>The deltas of a machine in the folder.</summary>
+    public string[] DeltasOf(SyncMachine machine) =>
+        StateFiles().Where(name => name.StartsWith($"nvt-{machine.MachineId}.", StringComparison.Ordinal) && name.EndsWith(".delta", StringComparison.Ordinal)).ToArray();
+
     /// <summary>Every machine syncs once, in the order given (all of them when none is given), and each must succeed.</summary>
     public void SyncInOrder(params SyncMachine[] order)
     {
@@ -82,7 +90,7 @@ internal sealed partial class SharedFolderScene : IDisposable
         }
     }
 
-    /// <summary>What nvt names its files in the folder: nvt-(32 hex digits of the machine id).(full|delta).</summary>
-    [GeneratedRegex("^nvt-([0-9a-f]{32})\\.(full|delta)$")]
+    /// <summary>What nvt names its files in the folder: nvt-(32 hex digits of the machine id).full and nvt-ID.SINCE-SEQ.delta.</summary>
+    [GeneratedRegex("^nvt-([0-9a-f]{32})\\.(full|[0-9]+-[0-9]+\\.delta)$")]
     public static partial Regex StateFileName();
 }

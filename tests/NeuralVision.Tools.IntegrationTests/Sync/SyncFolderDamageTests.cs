@@ -3,9 +3,9 @@ using System.Text;
 namespace NeuralVision.Tools.IntegrationTests.Sync;
 
 /// <summary>
-/// `nvt sync --dir DIR` with a peer's file cut short, replaced by garbage or written by a newer nvt: the sync exits 1
-/// naming the file, nothing of any peer is merged (the database file keeps its bytes), and once the file is deleted
-/// and written again by its machine the next sync merges it.
+/// `nvt sync --dir DIR` with a peer's file that the reader needs cut short, replaced by garbage or written by a newer
+/// nvt: the sync exits 1 naming the file, nothing of any peer is merged (the database file keeps its bytes), and once
+/// the file is deleted and written again by its machine the next sync merges it.
 /// </summary>
 public sealed class SyncFolderDamageTests : IDisposable
 {
@@ -33,7 +33,8 @@ public sealed class SyncFolderDamageTests : IDisposable
         alice.Visit(alice.MakeDirectory("src/web"));
         al.Visit(al.MakeDirectory("music"));
         scene.SyncInOrder(alice, al);
-        string aliceFile = scene.FullFileOf(alice);
+        // The file aliceB needs next: what alice wrote last (a delta or a new full file).
+        string aliceFile = scene.LastFileOf(alice);
         File.WriteAllBytes(aliceFile, Damaged(File.ReadAllBytes(aliceFile), damage));
         string listingBefore = aliceB.Listing();
         byte[] databaseBefore = File.ReadAllBytes(aliceB.DatabasePath);

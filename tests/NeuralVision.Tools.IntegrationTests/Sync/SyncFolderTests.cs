@@ -150,9 +150,7 @@ public sealed class SyncFolderTests : IDisposable
     public void OneNewVisitAmongMany_TravelsAsASmallDeltaFile_AndIsMergedOnce()
     {
         var (alice, aliceB) = (scene.Alice, scene.AliceB);
-        string[] projects = Enumerable.Range(0, 60).Select(i => alice.MakeDirectory(string.Create(CultureInfo.InvariantCulture, $"src/project-{i:00}"))).ToArray();
-        var added = alice.Run(["add", "--", .. projects]);
-        Assert.True(added.ExitCode == 0, added.Stderr);
+        string[] projects = MakeProjects(alice, 60);
         scene.SyncInOrder(alice, aliceB);
         string fullFile = scene.FullFileOf(alice);
         byte[] fullBefore = File.ReadAllBytes(fullFile);
@@ -162,7 +160,8 @@ public sealed class SyncFolderTests : IDisposable
         string merged = aliceB.SyncThroughSuccessfully(scene.Folder);
         string mergedAgain = aliceB.SyncThroughSuccessfully(scene.Folder);
 
-        string deltaFile = Path.ChangeExtension(fullFile, ".delta");
+        string deltaFile = scene.LastFileOf(alice);
+        Assert.Matches($"^nvt-{alice.MachineId}\\.[0-9]+-[0-9]+\\.delta$", Path.GetFileName(deltaFile));
         Assert.EndsWith($"; wrote {Path.GetFileName(deltaFile)} ({new FileInfo(deltaFile).Length} bytes)\n", written, StringComparison.Ordinal);
         Assert.InRange(new FileInfo(deltaFile).Length, 1, fullBefore.Length / 4);
         Assert.Equal(fullBefore, File.ReadAllBytes(fullFile));
@@ -171,9 +170,44 @@ public sealed class SyncFolderTests : IDisposable
         Assert.StartsWith($"synced through {scene.Folder} with 1 other machine: 0 paths changed here; ", mergedAgain, StringComparison.Ordinal);
         var ranks = aliceB.Ranks();
         Assert.Equal(60, ranks.Count);
-        Assert.Equal(2, ranks[Path.Combine(aliceB.Home, "src/project-07")]);
-        Assert.All(ranks.Where(entry => !entry.Key.EndsWith("/src/project-07", StringComparison.Ordinal)), entry => Assert.Equal(1, entry.Value));
+        Assert.Equal(2, ranks[Path.Combine(aliceB.Home, "src/project-007")]);
+        Assert.All(ranks.Where(entry => !entry.Key.EndsWith("/src/project-007", StringComparison.Ordinal)), entry => Assert.Equal(1, entry.Value));
         Assert.Equal(61, aliceB.TotalRank());
+    }
+
+    [Fact]
+    public void TwentySyncsInARow_KeepAtMostSixteenDeltas_AndEveryReaderEndsWithEveryVisit()
+    {
+        var (alice, aliceB, al) = (scene.Alice, scene.AliceB, scene.Al);
+        string[] projects = MakeProjects(alice, 400);
+        scene.SyncInOrder(alice, aliceB, al);
+        var deltaCounts = new List<int>();
+        var written = new List<string>();
+
+        for (int i = 0; i < 20; i++)
+        {
+            alice.Visit(projects[i]);
+            alice.SyncThroughSuccessfully(scene.Folder);
+            written.Add(alice.LastWrittenFile!);
+            deltaCounts.Add(scene.DeltasOf(alice).Length);
+            // alice-b keeps up; al is away until the end, so it must read past deltas that were folded away.
+            aliceB.SyncThroughSuccessfully(scene.Folder);
+        }
+
+        al.SyncThroughSuccessfully(scene.Folder);
+
+        Assert.InRange(deltaCounts.Max(), 1, FolderSyncMaximumDeltas);
+        Assert.Contains(written.Skip(1), name => name.EndsWith(".full", StringComparison.Ordinal));
+        Assert.Contains(written, name => name.EndsWith(".delta", StringComparison.Ordinal));
+        foreach (var machine in scene.Machines)
+        {
+            var ranks = machine.Ranks();
+            Assert.Equal(400, ranks.Count);
+            Assert.Equal(420, machine.TotalRank());
+            Assert.All(
+                Enumerable.Range(0, 400),
+                i => Assert.Equal(i < 20 ? 2 : 1, ranks[Path.Combine(machine.Home, ProjectName(i))]));
+        }
     }
 
     [Fact]
@@ -191,14 +225,28 @@ public sealed class SyncFolderTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(scene.Root, "not-synced-yet")));
     }
 
+    /// <summary>nvt's FolderSync.MaximumDeltas: how many deltas a machine keeps before a new full file replaces them.</summary>
+    private const int FolderSyncMaximumDeltas = 16;
+
+    private static string ProjectName(int i) => string.Create(CultureInfo.InvariantCulture, $"src/project-{i:000}");
+
+    /// <summary>HOME/src/project-NNN directories on the machine, each visited once (one `nvt add` for them all).</summary>
+    private static string[] MakeProjects(SyncMachine machine, int count)
+    {
+        string[] projects = Enumerable.Range(0, count).Select(i => machine.MakeDirectory(ProjectName(i))).ToArray();
+        var added = machine.Run(["add", "--", .. projects]);
+        Assert.True(added.ExitCode == 0, added.Stderr);
+        return projects;
+    }
+
     private void AssertOneFullFilePerMachineReadableOnlyByItsOwner()
     {
         string[] files = scene.StateFiles();
-        Assert.Equal(3, files.Length);
         Assert.All(files, name => Assert.Matches(SharedFolderScene.StateFileName(), name));
         Assert.Equal(
             scene.Machines.Select(machine => $"nvt-{machine.MachineId}.full").Order(StringComparer.Ordinal),
-            files);
+            files.Where(name => name.EndsWith(".full", StringComparison.Ordinal)));
+        Assert.All(files, name => Assert.Contains(scene.Machines, machine => name.StartsWith($"nvt-{machine.MachineId}.", StringComparison.Ordinal)));
         Assert.All(files, name => Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Combine(scene.Folder, name))));
     }
 

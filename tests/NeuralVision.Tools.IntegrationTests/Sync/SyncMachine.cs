@@ -29,6 +29,9 @@ internal sealed partial class SyncMachine
     /// <summary>The machine id, as the first successful sync that wrote this machine's file named it; null before.</summary>
     public string? MachineId { get; private set; }
 
+    /// <summary>The name of the file this machine's last successful sync wrote (nvt-ID.full or nvt-ID.SINCE-SEQ.delta); null before.</summary>
+    public string? LastWrittenFile { get; private set; }
+
     public string DatabasePath => Path.Combine(dataDirectory ?? Path.Combine(Home, ".local", "share", "nvt"), "nvt.db");
 
     /// <summary>HOME/<paramref name="relative"/>, created.</summary>
@@ -75,8 +78,9 @@ internal sealed partial class SyncMachine
         Assert.Equal("", result.Stderr);
         if (WrittenFile().Match(result.Stdout) is { Success: true } written)
         {
-            Assert.True(MachineId is null || MachineId == written.Groups[1].Value, $"{Name} wrote the file of another machine: {result.Stdout}");
-            MachineId = written.Groups[1].Value;
+            Assert.True(MachineId is null || MachineId == written.Groups[2].Value, $"{Name} wrote the file of another machine: {result.Stdout}");
+            MachineId = written.Groups[2].Value;
+            LastWrittenFile = written.Groups[1].Value;
         }
 
         return result.Stdout;
@@ -92,7 +96,7 @@ internal sealed partial class SyncMachine
 
     public override string ToString() => $"{Name} ({Home})";
 
-    /// <summary>"wrote nvt-ID.full (B bytes)" or "wrote nvt-ID.delta (B bytes)" at the end of a sync's report.</summary>
-    [GeneratedRegex("; wrote nvt-([0-9a-f]{32})\\.(?:full|delta) \\([0-9]+ bytes\\)\n$")]
+    /// <summary>"wrote nvt-ID.full (B bytes)" or "wrote nvt-ID.SINCE-SEQ.delta (B bytes)" at the end of a sync's report.</summary>
+    [GeneratedRegex("; wrote (nvt-([0-9a-f]{32})\\.(?:full|[0-9]+-[0-9]+\\.delta)) \\([0-9]+ bytes\\)\n$")]
     private static partial Regex WrittenFile();
 }
