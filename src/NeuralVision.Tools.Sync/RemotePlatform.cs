@@ -47,7 +47,7 @@ internal sealed record RemotePlatform(string Kernel, string Machine, string Libc
 
         if (Machine != LocalMachine)
         {
-            return $"it is a {Machine} machine, and this nvt is built for {LocalMachine}";
+            return $"it is an {Machine} machine, and this nvt is built for {LocalMachine}";
         }
 
         if (GlibcVersion is not Version glibc)

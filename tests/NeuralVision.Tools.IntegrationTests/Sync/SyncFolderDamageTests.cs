@@ -18,7 +18,7 @@ public sealed class SyncFolderDamageTests : IDisposable
         { "cut short", "is damaged or cut short (its checksum does not match)" },
         { "one byte flipped", "is damaged or cut short (its checksum does not match)" },
         { "a merge conflict", "is not an nvt sync state (no NVTSYNC header)" },
-        { "empty", "is not an nvt sync state (no NVTSYNC header)" },
+        { "empty", "is cut short" },
         { "format 9", "was written by a newer nvt (format 9; this nvt reads format 1)" },
     };
 
