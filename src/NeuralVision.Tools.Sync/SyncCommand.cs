@@ -19,6 +19,21 @@ namespace NeuralVision.Tools.Sync;
 /// </summary>
 public static class SyncCommand
 {
+    /// <summary>Printed after the options by --help and in the manual page.</summary>
+    public const string HelpNotes = """
+        Through a folder, this machine writes nvt-ID.full and one nvt-ID.SINCE-SEQ.delta per sync (0600, renamed into
+        place) and merges the other machines' files; over ssh, it runs nvt sync --serve on DESTINATION (found on PATH or
+        in ~/.local/bin). Each visit is counted once however often the machines sync; paths under home map to the other
+        machine's home; nvt remove and prune reach every machine.
+
+        Examples:
+          nvt sync --dir ~/Sync/nvt
+          nvt sync puffin --install
+
+        Exit status: 0 synced; 1 another machine's state could not be merged (a file cut short, damaged or from a newer
+        nvt; no nvt on the remote), nothing of it merged; 2 usage or local error.
+        """;
+
     public static Command Create(INvtContext context)
     {
         var destination = new Argument<string?>("DESTINATION")

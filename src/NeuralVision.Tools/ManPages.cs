@@ -32,7 +32,7 @@ internal static class ManPages
     public static readonly IReadOnlyList<(int Code, string Meaning)> ExitStatuses =
     [
         (ExitCodes.Ok, "Success."),
-        (ExitCodes.NoMatch, "No match (query), a malformed import file, a key that was not installed or that the server ignores (keys copy, keys setup), or a profile that exists already (profiles create without --force)."),
+        (ExitCodes.NoMatch, "No match (query), a malformed import file, a key that was not installed or that the server ignores (keys copy, keys setup), a profile that exists already (profiles create without --force), or another machine's state that could not be merged (sync: a state file cut short, damaged or from a newer nvt; no nvt on the remote)."),
         (ExitCodes.Error, "Bad usage, bad configuration, an unusable database, or a failure nvt could not work around."),
         (ExitCodes.CommandNotFound, "The program to run was not found (query --exec, ssh)."),
         (ExitCodes.Interrupted, "Interrupted (Ctrl-C)."),
