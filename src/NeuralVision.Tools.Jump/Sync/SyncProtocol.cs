@@ -116,7 +116,7 @@ public static class SyncProtocol
         int size = BinaryPrimitives.ReadInt32BigEndian(length);
         if (size < 0 || size > MaximumFrame)
         {
-            throw new SyncFormatException("the other side sent something that is not nvt's sync protocol");
+            throw new SyncFormatException("the other side sent something that is not nvt's sync protocol (does a shell startup file there print something?)");
         }
 
         byte[] payload = new byte[size];
