@@ -138,6 +138,9 @@ public sealed class JumpDatabase : IDisposable
     /// <summary>The sequence number of the last change here (what a state sent now reaches).</summary>
     public long Sequence => connection.Int64("SELECT value FROM meta WHERE key = 'seq'");
 
+    /// <summary>Before a sync: a new machine id when the database was copied from another machine (see <see cref="RankChanges.KeepMachineId"/>).</summary>
+    public bool KeepMachineId(string fingerprint, long now) => Write(now, options.MaxAge, (changes, _) => changes.KeepMachineId(fingerprint));
+
     /// <summary>How far the other machine's sequence numbers have been merged here (0: never).</summary>
     public long SeenOf(string machine)
     {
@@ -152,7 +155,17 @@ public sealed class JumpDatabase : IDisposable
     /// <summary>Merges other machines' states in one transaction (all or none); the number of paths that changed here.</summary>
     /// <exception cref="SyncFormatException">A state holds something nvt never sends; nothing was merged.</exception>
     public int MergeSync(IReadOnlyList<SyncState> states, byte[] home, long now) =>
-        Write(now, options.MaxAge, (changes, _) => states.Sum(state => SyncMerge.Run(connection, changes, state, home, now)));
+        Write(now, options.MaxAge, (changes, _) =>
+        {
+            // A path changed by two states (two machines' files, a full file and its delta) is one path changed.
+            var changedPaths = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var state in states)
+            {
+                SyncMerge.Run(connection, changes, state, home, now, changedPaths);
+            }
+
+            return changedPaths.Count;
+        });
 
     /// <summary>The total rank as the write path keeps it (what aging compares with NVT_MAXAGE).</summary>
     public double RankSum() => RankChanges.ReadRankSum(connection);

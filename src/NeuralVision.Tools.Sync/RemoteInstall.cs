@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using NeuralVision.Tools.Keys.Copy;
 using NeuralVision.Tools.Platform;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -15,6 +16,18 @@ internal static class RemoteInstall
     public const string Directory = ".local/bin";
 
     public static void Run(SshClient shell, Func<SftpClient> files, string host, string binaryPath, Action<string> report)
+    {
+        try
+        {
+            Install(shell, files, host, binaryPath, report);
+        }
+        catch (SftpUnavailableException)
+        {
+            throw new NvtException($"cannot install nvt on {host}: its sshd offers no SFTP subsystem; copy this nvt to ~/{Directory}/nvt there by other means", ExitCodes.SyncFailed);
+        }
+    }
+
+    private static void Install(SshClient shell, Func<SftpClient> files, string host, string binaryPath, Action<string> report)
     {
         using var probe = shell.RunCommand(RemotePlatform.Probe);
         var remote = RemotePlatform.Parse(probe.Result);
@@ -43,7 +56,7 @@ internal static class RemoteInstall
 
             try
             {
-                sftp.ChangePermissions(temporary, 0x1ED); // 0755
+                sftp.ChangePermissions(temporary, 755); // SSH.NET reads the octal digits written as a decimal number
                 sftp.RenameFile(temporary, $"{Directory}/nvt", isPosix: true);
             }
             catch

@@ -9,7 +9,8 @@ namespace NeuralVision.Tools.Sync;
 /// <summary>
 /// `nvt sync [user@]host`: logs in as `nvt keys copy` does (<see cref="SshLogin"/>), runs `nvt sync --serve` on the
 /// remote through the exec channel (finding it in ~/.local/bin too, which a non-interactive login rarely has on
-/// PATH) and exchanges states with it (<see cref="SyncProtocol"/>).
+/// PATH) and exchanges states with it (<see cref="SyncProtocol"/>). A remote that sends something else, floods its
+/// output or stops answering is cut off: the connection is closed at once rather than waited for.
 /// </summary>
 internal static class RemoteSync
 {
@@ -21,6 +22,12 @@ internal static class RemoteSync
         "exec sh -c 'PATH=\"$HOME/.local/bin:$PATH\"; export PATH; command -v nvt >/dev/null 2>&1 || { echo \""
         + NotInstalledMarker + "\" >&2; exit 127; }; exec nvt sync --serve'";
 
+    /// <summary>How long the exchange may take once logged in (a full state of 100,000 entries takes seconds).</summary>
+    private static readonly TimeSpan ExchangeTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long to wait for the remote's exit status and message after it closed its output.</summary>
+    private static readonly TimeSpan EndTimeout = TimeSpan.FromSeconds(5);
+
     public static SyncExchange Run(JumpDatabase database, SshLogin login, string destination, bool install, string? binaryPath, byte[] home, long now, Action<string> report)
     {
         using var shell = login.Shell();
@@ -31,53 +38,49 @@ internal static class RemoteSync
 
         using var command = shell.CreateCommand(ServeCommand);
         var running = command.BeginExecute();
-        SyncExchange exchange;
-        try
+        var errors = new RemoteErrorText(command.ExtendedOutputStream);
+        var input = command.CreateInputStream();
+        var exchange = Task.Run(() => SyncProtocol.Exchange(database, input, command.OutputStream, home, now));
+        if (!exchange.Wait(ExchangeTimeout, CancellationToken.None) && !exchange.IsCompleted)
         {
-            using var input = command.CreateInputStream();
-            exchange = SyncProtocol.Exchange(database, input, command.OutputStream, home, now);
-        }
-        catch (SyncFormatException e)
-        {
-            EndQuietly(command, running);
-            throw Failure(command, destination, e.Message);
+            shell.Disconnect();
+            throw new NvtException($"the sync with {destination} failed: no answer from nvt sync --serve there within {ExchangeTimeout.TotalMinutes} minutes", ExitCodes.SyncFailed);
         }
 
-        command.EndExecute(running);
-        if (command.ExitStatus is int status and not 0)
+        if (exchange.Exception?.InnerException is SyncFormatException e)
         {
-            // Both sides merged (the answer arrived whole); only the remote's ending went wrong.
-            report($"nvt: the remote nvt sync --serve on {destination} exited with status {status} after the sync");
+            // The remote closed its output: its exit status and message follow. Anything else it sent: cut it off now.
+            bool closed = e.Message.Contains("connection closed", StringComparison.Ordinal);
+            int? status = closed && running.AsyncWaitHandle.WaitOne(EndTimeout) ? command.ExitStatus : null;
+            string line = closed ? errors.FirstLine(EndTimeout) : "";
+            shell.Disconnect();
+            throw Failure(destination, status, errors, line, e.Message);
         }
 
-        return exchange;
+        var result = exchange.GetAwaiter().GetResult();
+        if (running.AsyncWaitHandle.WaitOne(EndTimeout))
+        {
+            command.EndExecute(running);
+            if (command.ExitStatus is int status and not 0)
+            {
+                // Both sides merged (the answer arrived whole); only the remote's ending went wrong.
+                report($"nvt: the remote nvt sync --serve on {destination} exited with status {status} after the sync");
+            }
+        }
+
+        return result;
     }
 
-    private static NvtException Failure(SshCommand command, string destination, string fallback)
+    private static NvtException Failure(string destination, int? status, RemoteErrorText errors, string line, string fallback)
     {
-        string error = command.Error ?? "";
-        if (command.ExitStatus == 127 && error.Contains(NotInstalledMarker, StringComparison.Ordinal))
+        if (status == 127 && errors.Contains(NotInstalledMarker))
         {
             return new NvtException(
                 $"nvt is not installed on {destination} (not on PATH, not in ~/.local/bin); upload this one with: nvt sync {destination} --install",
                 ExitCodes.SyncFailed);
         }
 
-        // The remote nvt's own sentence (its stderr, first line) says more than the broken stream here.
-        string line = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault("");
+        // The remote nvt's own sentence (its stderr, first line) says more than a broken stream here.
         return new NvtException($"the sync with {destination} failed: {(line.Length > 0 ? line : fallback)}; nothing was merged here", ExitCodes.SyncFailed);
-    }
-
-    private static void EndQuietly(SshCommand command, IAsyncResult running)
-    {
-        try
-        {
-            running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10));
-            command.EndExecute(running);
-        }
-        catch (Exception e) when (e is Renci.SshNet.Common.SshException or InvalidOperationException or ArgumentException)
-        {
-            // The remote ended badly; what it printed is all there is.
-        }
     }
 }

@@ -46,7 +46,7 @@ public static class SyncCommand
             Description = "Sync through DIR, a folder a file-sync engine (Syncthing, Nextcloud, Dropbox, git) carries between machines",
             HelpName = "DIR",
         };
-        var port = new Option<int?>("--port", "-p") { Description = "Port to connect to [default: from ssh_config, else 22]", HelpName = "PORT" };
+        var port = KeysCopyCommand.PortOption();
         var config = new Option<string>("--config", "-F") { Description = "ssh config file to resolve DESTINATION with (as ssh -F)", HelpName = "SSH_CONFIG" };
         var options = KeysCopyCommand.SshOptionOption();
         var acceptNew = new Option<bool>("--accept-new") { Description = "Add an unknown host key to known_hosts without asking (a changed key is still refused)" };
@@ -68,9 +68,14 @@ public static class SyncCommand
                     ? "name a host (nvt sync HOST) or a shared folder (nvt sync --dir DIR)"
                     : "give either a host or --dir, not both");
             }
-            else if (result.GetValue(destination) is null && (result.GetValue(install) || result.GetValue(port) is not null || result.GetValue(config) is not null || result.GetValue(acceptNew)))
+            else if (result.GetValue(destination) is null
+                && (result.GetValue(install) || result.GetValue(port) is not null || result.GetValue(config) is not null || result.GetValue(acceptNew) || result.GetValue(options) is { Length: > 0 }))
             {
-                result.AddError("--install, --port, --config and --accept-new are for nvt sync HOST");
+                result.AddError("--install, --port, --config, --option and --accept-new are for nvt sync HOST");
+            }
+            else if (result.GetValue(directory) is "" || result.GetValue(destination) is "")
+            {
+                result.AddError(result.GetValue(directory) is "" ? "--dir needs a directory" : "the destination is empty");
             }
         });
         command.SetAction(result =>
@@ -93,7 +98,11 @@ public static class SyncCommand
         var now = context.Clock.GetUtcNow();
         var service = Service(context);
         string absolute = Path.GetFullPath(directory, context.Environment.CurrentDirectory);
-        var outcome = service.Sync(now, database => FolderSync.Run(database, absolute, Home(context), now.ToUnixTimeSeconds()));
+        var outcome = service.Sync(now, database =>
+        {
+            KeepMachineId(context, database, now);
+            return FolderSync.Run(database, absolute, Home(context), now.ToUnixTimeSeconds());
+        });
         Report.Quarantine(context, outcome);
         var result = outcome.Value;
         string shown = Shown(context, absolute);
@@ -107,13 +116,13 @@ public static class SyncCommand
             : "this machine's file was up to date";
         if (result.Problems.Count > 0)
         {
+            // One line each: the file, what is wrong with it, and what to do.
             foreach (string problem in result.Problems)
             {
-                context.Error.WriteLine($"nvt: {Shown(context, problem)}");
+                context.Error.WriteLine(
+                    $"nvt: {Shown(context, problem)}; nothing was merged, the database is as it was; if another machine is still writing it, sync again later, otherwise delete it");
             }
 
-            context.Error.WriteLine(
-                $"nvt: nothing was merged, the database is as it was ({written}); if another machine is still writing the file, run nvt sync again later, otherwise delete it");
             return ExitCodes.SyncFailed;
         }
 
@@ -130,7 +139,10 @@ public static class SyncCommand
         var terminal = new AskpassTerminal(context.Terminal, context.Settings, context.ProcessRunner, context.Error.WriteLine);
         using var login = SshLogin.Prepare(destination, port, sshConfig, sshOptions, acceptNew, context.Settings, context.ProcessRunner, terminal, context.Error.WriteLine);
         var outcome = Service(context).Sync(now, database =>
-            RemoteSync.Run(database, login, destination, install, Environment.ProcessPath, Home(context), now.ToUnixTimeSeconds(), context.Error.WriteLine));
+        {
+            KeepMachineId(context, database, now);
+            return RemoteSync.Run(database, login, destination, install, Environment.ProcessPath, Home(context), now.ToUnixTimeSeconds(), context.Error.WriteLine);
+        });
         Report.Quarantine(context, outcome);
         var exchange = outcome.Value;
         context.Output.WriteLine(string.Create(
@@ -148,7 +160,11 @@ public static class SyncCommand
         using var output = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
         try
         {
-            Service(context).Sync(now, database => SyncProtocol.Serve(database, input, output, Home(context), now.ToUnixTimeSeconds()));
+            Service(context).Sync(now, database =>
+            {
+                KeepMachineId(context, database, now);
+                return SyncProtocol.Serve(database, input, output, Home(context), now.ToUnixTimeSeconds());
+            });
         }
         catch (SyncFormatException e)
         {
@@ -156,6 +172,16 @@ public static class SyncCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A database copied from another machine gets an id of its own before it syncs (two machines with one id would overwrite each other's counts).</summary>
+    private static void KeepMachineId(INvtContext context, JumpDatabase database, DateTimeOffset now)
+    {
+        if (database.KeepMachineId(MachineFingerprint.Of(database.Path), now.ToUnixTimeSeconds()))
+        {
+            context.Error.WriteLine(
+                $"nvt: this database was copied from another machine (or moved); it now syncs as a machine of its own, id {database.MachineId}, keeping the copied history");
+        }
     }
 
     private static JumpService Service(INvtContext context) =>

@@ -33,7 +33,7 @@ internal sealed class MergeStatements : IDisposable
         applyRemoval = Prepare(
             connection,
             "UPDATE tally SET removed = count, changed = $seq WHERE node = $id AND removed < count "
-            + "AND last <= coalesce((SELECT time FROM removal WHERE node = $id), -1)",
+            + "AND last < coalesce((SELECT time FROM removal WHERE node = $id), -1)",
             "$id", "$seq");
         sum = Prepare(connection, "SELECT sum(max(count - removed, 0)), max(CASE WHEN count > removed THEN last END) FROM tally WHERE node = $id", "$id");
         writeNode = Prepare(

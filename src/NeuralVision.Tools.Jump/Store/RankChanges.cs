@@ -36,6 +36,42 @@ internal sealed class RankChanges : IDisposable
     /// </summary>
     public bool HasPeers => hasPeers ??= connection.Int64($"SELECT EXISTS (SELECT 1 FROM machine WHERE id <> {SyncTables.LocalMachine})") != 0;
 
+    /// <summary>
+    /// Keeps the machine id with the machine: <paramref name="fingerprint"/> says which machine and file this is. When
+    /// the database was copied from another machine (rsync of a home, a restore on a new machine), its counts are that
+    /// machine's: they are handed to the old id, as a peer's, and this copy gets a new id of its own, so neither
+    /// overwrites the other's visits. True when that happened.
+    /// </summary>
+    public bool KeepMachineId(string fingerprint)
+    {
+        using var command = connection.Command("SELECT value FROM meta WHERE key = 'machine_fingerprint'");
+        command.Parameters.AddWithValue("$fingerprint", fingerprint);
+        command.Parameters.AddWithValue("$seq", Sequence);
+        object? stored = command.ExecuteScalar();
+        if (stored as string == fingerprint)
+        {
+            return false;
+        }
+
+        bool copied = stored is string;
+        if (copied)
+        {
+            command.CommandText = $"SELECT uuid FROM machine WHERE id = {SyncTables.LocalMachine}";
+            command.Parameters.AddWithValue("$old", (string)command.ExecuteScalar()!);
+            command.CommandText =
+                $"UPDATE machine SET uuid = lower(hex(randomblob(16))), seen = 0, synced = NULL WHERE id = {SyncTables.LocalMachine}; "
+                + "INSERT INTO machine (uuid) VALUES ($old); "
+                + $"UPDATE tally SET machine = last_insert_rowid(), changed = $seq WHERE machine = {SyncTables.LocalMachine}";
+            command.ExecuteNonQuery();
+            hasPeers = true;
+            stamped = true;
+        }
+
+        command.CommandText = "INSERT INTO meta (key, value) VALUES ('machine_fingerprint', $fingerprint) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        command.ExecuteNonQuery();
+        return copied;
+    }
+
     /// <summary>The row of a machine in <c>machine</c>, added when new (then this database has a peer).</summary>
     public long MachineRow(string uuid)
     {

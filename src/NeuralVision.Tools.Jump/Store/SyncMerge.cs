@@ -9,13 +9,12 @@ namespace NeuralVision.Tools.Jump.Store;
 /// </summary>
 internal static class SyncMerge
 {
-    /// <summary>The number of paths that changed here.</summary>
+    /// <summary>Merges the state; each path that changed here is added to <paramref name="changedPaths"/> (Latin-1 of its bytes).</summary>
     /// <exception cref="SyncFormatException">A malformed machine id or path.</exception>
-    public static int Run(StoreConnection connection, RankChanges changes, SyncState state, byte[] home, long now)
+    public static void Run(StoreConnection connection, RankChanges changes, SyncState state, byte[] home, long now, HashSet<string> changedPaths)
     {
         var rows = state.Machines.Select(uuid => changes.MachineRow(Checked(uuid))).ToArray();
         long sender = changes.MachineRow(Checked(state.Machine));
-        int changed = 0;
         var merged = new List<MergedCount>();
         foreach (var item in state.Items)
         {
@@ -29,7 +28,7 @@ internal static class SyncMerge
 
             if (changes.Merge(local, item.Kind, item.RemovalTime, merged))
             {
-                changed++;
+                changedPaths.Add(System.Text.Encoding.Latin1.GetString(local));
             }
         }
 
@@ -41,8 +40,6 @@ internal static class SyncMerge
             seen.Parameters.AddWithValue("$id", sender);
             seen.ExecuteNonQuery();
         }
-
-        return changed;
     }
 
     private static string Checked(string uuid) =>

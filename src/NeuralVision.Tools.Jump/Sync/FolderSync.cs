@@ -29,6 +29,7 @@ public static partial class FolderSync
         ArgumentNullException.ThrowIfNull(database);
         CheckDirectory(directory);
         string own = database.MachineId;
+        RemoveLeftovers(directory, own, now);
         var files = ListFiles(directory);
         var states = new List<SyncState>();
         var problems = new List<string>();
@@ -62,13 +63,35 @@ public static partial class FolderSync
     public static string DeltaName(string machine, long since, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"nvt-{machine}.{since}-{sequence}.delta");
 
+    /// <summary>
+    /// Deletes this machine's temporary files that an interrupted sync left (AtomicFile's ".NAME.nvt-XXXX"), once they
+    /// are an hour old: younger ones may belong to a sync of this machine running right now.
+    /// </summary>
+    private static void RemoveLeftovers(string directory, string own, long now)
+    {
+        try
+        {
+            foreach (string path in Directory.EnumerateFiles(directory, $".nvt-{own}.*.nvt-*"))
+            {
+                if (now - new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds() > 3600)
+                {
+                    File.Delete(path);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next sync; writing this machine's file reports a real problem with the folder.
+        }
+    }
+
     private static void CheckDirectory(string directory)
     {
         if (!Directory.Exists(directory))
         {
             throw new NvtException(File.Exists(directory)
                 ? $"{directory} is not a directory; --dir takes the folder your file-sync engine carries between machines"
-                : $"{directory}: no such directory; create it inside the folder your file-sync engine carries between machines (mkdir -p {directory})");
+                : $"{directory}: no such directory; create it inside the folder your file-sync engine carries between machines (mkdir -p '{directory.Replace("'", "'\\''", StringComparison.Ordinal)}')");
         }
     }
 
@@ -247,7 +270,8 @@ public static partial class FolderSync
     {
         try
         {
-            var (machine, since, sequence) = SyncStateFormat.ReadHeader(RegularFile.ReadPrefix(path, SyncStateFormat.HeaderBytes));
+            // Checked whole: a file cut short after its header would otherwise stay "up to date" for ever.
+            var (machine, since, sequence) = SyncStateFormat.ReadCheckedHeader(RegularFile.ReadAll(path, MaximumFileBytes));
             return machine == own && since == 0 ? sequence : null;
         }
         catch (Exception e) when (e is SyncFormatException or FileReadException)
@@ -268,7 +292,9 @@ public static partial class FolderSync
         }
     }
 
-    private static string Describe(Exception e) => e is FileReadException read ? $"cannot read {read.Message}" : e.Message;
+    private static string Describe(Exception e) => e is FileReadException { Problem: not (FileReadProblem.NotRegular or FileReadProblem.TooLarge) } read
+        ? $"cannot read {read.Message}"
+        : e.Message;
 
     [GeneratedRegex("^nvt-([0-9a-f]{32})\\.(full|([0-9]{1,18})-([0-9]{1,18})\\.delta)$", RegexOptions.CultureInvariant)]
     private static partial Regex StateFileName();

@@ -69,22 +69,18 @@ public static class SyncStateFormat
         return ReadHeader(reader);
     }
 
+    /// <summary>The sender and sequence range of a whole state whose checksum matches (its entries are not read).</summary>
+    /// <exception cref="SyncFormatException">Not a state nvt wrote, cut short, damaged, or of a newer format.</exception>
+    public static (string Machine, long Since, long Sequence) ReadCheckedHeader(byte[] bytes)
+    {
+        int body = Check(bytes);
+        return ReadHeader(new SyncByteReader(bytes, body));
+    }
+
     /// <exception cref="SyncFormatException">Not a state nvt wrote, cut short, damaged, or of a newer format.</exception>
     public static SyncState Read(byte[] bytes)
     {
-        ArgumentNullException.ThrowIfNull(bytes);
-        if (bytes.Length < Magic.Length + 1 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw new SyncFormatException("is not an nvt sync state (no NVTSYNC header)");
-        }
-
-        ThrowIfNewer(bytes[Magic.Length]);
-        int body = bytes.Length - ChecksumBytes;
-        if (body < HeaderBytes - 20 || !SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body)))
-        {
-            throw new SyncFormatException("is damaged or cut short (its checksum does not match)");
-        }
-
+        int body = Check(bytes);
         var reader = new SyncByteReader(bytes, body);
         var (machine, since, sequence) = ReadHeader(reader);
         int machineCount = reader.Count(16);
@@ -147,6 +143,25 @@ public static class SyncStateFormat
         }
 
         return new SyncState(machine, since, sequence, machines, items);
+    }
+
+    /// <summary>Magic, version and checksum; the length of the part the checksum covers.</summary>
+    private static int Check(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length < Magic.Length + 1 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            throw new SyncFormatException(bytes.Length == 0 ? "is empty (cut short before its header)" : "is not an nvt sync state (no NVTSYNC header)");
+        }
+
+        ThrowIfNewer(bytes[Magic.Length]);
+        int body = bytes.Length - ChecksumBytes;
+        if (body < HeaderBytes - 20 || !SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body)))
+        {
+            throw new SyncFormatException("is damaged or cut short (its checksum does not match)");
+        }
+
+        return body;
     }
 
     private static (string Machine, long Since, long Sequence) ReadHeader(SyncByteReader reader)

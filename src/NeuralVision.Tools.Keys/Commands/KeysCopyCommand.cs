@@ -16,7 +16,7 @@ public static class KeysCopyCommand
     {
         var destination = new Argument<string>("DESTINATION") { Description = "[user@]host, or a Host alias from ssh_config" };
         var identity = new Option<string>("--identity", "-i") { Description = "The key to install: a .pub file, or a private key whose .pub is used [default: the newest ~/.ssh/id*.pub]", HelpName = "KEY" };
-        var port = new Option<int?>("--port", "-p") { Description = "Port to connect to [default: from ssh_config, else 22]", HelpName = "PORT" };
+        var port = PortOption();
         var login = new Option<string>("--login", "-l") { Description = "Remote user [default: from DESTINATION or ssh_config, else the local user]", HelpName = "USER" };
         var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Connect and show what would be added; change nothing (known_hosts included)" };
         var force = new Option<bool>("--force", "-f") { Description = "Add the key even if it is already there, and without its private half" };
@@ -57,6 +57,24 @@ public static class KeysCopyCommand
                 result.GetValue(target))));
         return command;
     }
+
+    /// <summary>-p PORT (shared with `keys setup` and `sync`): a number from 1 to 65535, or one sentence saying so.</summary>
+    internal static Option<int?> PortOption() => new("--port", "-p")
+    {
+        Description = "Port to connect to [default: from ssh_config, else 22]",
+        HelpName = "PORT",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port is >= 1 and <= 65535)
+            {
+                return port;
+            }
+
+            result.AddError($"invalid port '{text}': use a number from 1 to 65535");
+            return null;
+        },
+    };
 
     /// <summary>-o OPTION, repeatable, as ssh takes it (shared with `keys setup`).</summary>
     internal static Option<string[]> SshOptionOption() => new("--option", "-o")

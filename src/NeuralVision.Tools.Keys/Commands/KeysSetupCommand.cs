@@ -16,7 +16,7 @@ public static class KeysSetupCommand
     {
         var destination = new Argument<string>("DESTINATION") { Description = "[user@]host to set up passwordless ssh to" };
         var alias = new Option<string>("--alias") { Description = "The Host name to write to ssh_config [default: the host as typed]", HelpName = "NAME" };
-        var port = new Option<int?>("--port", "-p") { Description = "Port to connect to [default: from ssh_config, else 22]", HelpName = "PORT" };
+        var port = KeysCopyCommand.PortOption();
         var type = new Option<string>("--type", "-t") { Description = "Type of a key to generate", DefaultValueFactory = _ => "rsa", HelpName = "rsa|ed25519" };
         type.AcceptOnlyFromAmong("rsa", "ed25519");
         var identity = new Option<string>("--identity", "-i") { Description = "The private key to use, generated if missing [default: ~/.ssh/id_rsa, or ~/.ssh/id_ed25519 with -t ed25519]", HelpName = "KEY" };

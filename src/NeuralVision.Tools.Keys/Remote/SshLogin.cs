@@ -1,5 +1,6 @@
 using NeuralVision.Tools.Keys.Agent;
 using NeuralVision.Tools.Keys.Copy;
+using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Platform.Processes;
 using NeuralVision.Tools.Platform.Settings;
 using NeuralVision.Tools.Platform.Terminals;
@@ -39,6 +40,11 @@ public sealed class SshLogin : IDisposable
         }
 
         var (user, host) = SshHostResolver.Split(destination);
+        if (user is "" || host.Length == 0)
+        {
+            throw new NvtException(user is "" ? $"no user name before '@' in {destination}" : $"no host name in {destination}");
+        }
+
         var resolver = new SshHostResolver(processes, settings.Home, sshConfig, sshOptions);
         var resolved = resolver.Resolve(host, port, user);
         var hops = resolver.Hops(resolved, host);

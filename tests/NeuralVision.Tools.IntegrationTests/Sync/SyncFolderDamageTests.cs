@@ -18,7 +18,7 @@ public sealed class SyncFolderDamageTests : IDisposable
         { "cut short", "is damaged or cut short (its checksum does not match)" },
         { "one byte flipped", "is damaged or cut short (its checksum does not match)" },
         { "a merge conflict", "is not an nvt sync state (no NVTSYNC header)" },
-        { "empty", "is cut short" },
+        { "empty", "is empty (cut short before its header)" },
         { "format 9", "was written by a newer nvt (format 9; this nvt reads format 1)" },
     };
 
@@ -44,9 +44,9 @@ public sealed class SyncFolderDamageTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Stdout);
         string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        Assert.StartsWith($"nvt: {aliceFile} {reason}", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("nvt: nothing was merged, the database is as it was (", lines[1], StringComparison.Ordinal);
+        string line = Assert.Single(lines);
+        Assert.StartsWith($"nvt: {aliceFile} {reason}", line, StringComparison.Ordinal);
+        Assert.Contains("; nothing was merged, the database is as it was; ", line, StringComparison.Ordinal);
         Assert.Equal(listingBefore, aliceB.Listing());
         Assert.Equal(databaseBefore, File.ReadAllBytes(aliceB.DatabasePath));
         Assert.Equal([Path.Combine(aliceB.Home, "src/api")], aliceB.Ranks().Keys);
