@@ -139,7 +139,8 @@ public sealed class JumpDatabase : IDisposable
     public long Sequence => connection.Int64("SELECT value FROM meta WHERE key = 'seq'");
 
     /// <summary>Before a sync: a new machine id when the database was copied from another machine (see <see cref="RankChanges.KeepMachineId"/>).</summary>
-    public bool KeepMachineId(string fingerprint, long now) => Write(now, options.MaxAge, (changes, _) => changes.KeepMachineId(fingerprint));
+    public bool KeepMachineId(string fingerprint, long now, bool record = true) =>
+        Write(now, options.MaxAge, (changes, _) => changes.KeepMachineId(fingerprint, record));
 
     /// <summary>How far the other machine's sequence numbers have been merged here (0: never).</summary>
     public long SeenOf(string machine)

@@ -41,7 +41,8 @@ internal static class RemoteSync
         var errors = new RemoteErrorText(command.ExtendedOutputStream);
         var input = command.CreateInputStream();
         var exchange = Task.Run(() => SyncProtocol.Exchange(database, input, command.OutputStream, home, now));
-        if (!exchange.Wait(ExchangeTimeout, CancellationToken.None) && !exchange.IsCompleted)
+        // Waiting on the handle, not Task.Wait: a failed exchange is looked at below, not thrown as an AggregateException.
+        if (!((IAsyncResult)exchange).AsyncWaitHandle.WaitOne(ExchangeTimeout))
         {
             shell.Disconnect();
             throw new NvtException($"the sync with {destination} failed: no answer from nvt sync --serve there within {ExchangeTimeout.TotalMinutes} minutes", ExitCodes.SyncFailed);

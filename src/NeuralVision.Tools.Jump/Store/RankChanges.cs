@@ -42,7 +42,8 @@ internal sealed class RankChanges : IDisposable
     /// machine's: they are handed to the old id, as a peer's, and this copy gets a new id of its own, so neither
     /// overwrites the other's visits. True when that happened.
     /// </summary>
-    public bool KeepMachineId(string fingerprint)
+    /// <param name="record">Remember the fingerprint when none is stored yet (a failed sync leaves the database as it was).</param>
+    public bool KeepMachineId(string fingerprint, bool record)
     {
         using var command = connection.Command("SELECT value FROM meta WHERE key = 'machine_fingerprint'");
         command.Parameters.AddWithValue("$fingerprint", fingerprint);
@@ -54,6 +55,11 @@ internal sealed class RankChanges : IDisposable
         }
 
         bool copied = stored is string;
+        if (!copied && !record)
+        {
+            return false;
+        }
+
         if (copied)
         {
             command.CommandText = $"SELECT uuid FROM machine WHERE id = {SyncTables.LocalMachine}";

@@ -65,6 +65,11 @@ public static class SyncStateFormat
     /// <summary>The sender and sequence range only (the first <see cref="HeaderBytes"/> bytes suffice); not checked against the checksum.</summary>
     public static (string Machine, long Since, long Sequence) ReadHeader(ReadOnlySpan<byte> bytes)
     {
+        if (bytes.IsEmpty)
+        {
+            throw new SyncFormatException("is empty (cut short before its header)");
+        }
+
         var reader = new SyncByteReader(bytes.ToArray(), bytes.Length);
         return ReadHeader(reader);
     }
