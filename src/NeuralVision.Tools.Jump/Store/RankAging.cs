@@ -82,7 +82,9 @@ internal static class RankAging
     private static void FollowInCounts(StoreConnection connection, long sequence)
     {
         using var follow = connection.Command(
-            "CREATE TEMP TABLE aged AS SELECT t.node AS node, sum(t.count - t.removed) AS units, coalesce(n.rank, 0) * $perVisit AS target "
+            // Keyed by node: the correlated lookups below are one index probe per row, not a scan of the table.
+            "CREATE TEMP TABLE aged (node INTEGER PRIMARY KEY, units INTEGER NOT NULL, target REAL NOT NULL); "
+            + "INSERT INTO aged SELECT t.node AS node, sum(t.count - t.removed) AS units, coalesce(n.rank, 0) * $perVisit AS target "
             + "FROM tally AS t JOIN node AS n ON n.id = t.node WHERE t.count > t.removed GROUP BY t.node "
             + "HAVING abs(units - target) >= 1; "
             + "UPDATE tally SET removed = count - CAST((count - removed) * (SELECT target / units FROM aged WHERE aged.node = tally.node) AS INTEGER), "

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using NeuralVision.Tools.Platform;
 using NeuralVision.Tools.Platform.Files;
 
@@ -16,7 +15,7 @@ namespace NeuralVision.Tools.Jump.Sync;
 /// merge (the database stays as it was) and is named; this machine's own files are written anyway. After
 /// <see cref="MaximumDeltas"/> deltas, or when they add up to half the full file, a new full file replaces them.
 /// </summary>
-public static partial class FolderSync
+public static class FolderSync
 {
     /// <summary>The largest state file read (a full state of a million entries is far smaller).</summary>
     public const int MaximumFileBytes = 256 * 1024 * 1024;
@@ -103,24 +102,19 @@ public static partial class FolderSync
         {
             foreach (string path in Directory.EnumerateFileSystemEntries(directory, "nvt-*"))
             {
-                if (StateFileName().Match(Path.GetFileName(path)) is not { Success: true } match)
+                if (StateFileName.Parse(Path.GetFileName(path)) is not { } name)
                 {
                     continue;
                 }
 
-                string machine = match.Groups[1].Value;
-                if (!machines.TryGetValue(machine, out var files))
+                if (!machines.TryGetValue(name.Machine, out var files))
                 {
-                    machines[machine] = files = new MachineFiles();
+                    machines[name.Machine] = files = new MachineFiles();
                 }
 
-                if (match.Groups[3].Success)
+                if (name.IsDelta)
                 {
-                    if (long.TryParse(match.Groups[3].Value, CultureInfo.InvariantCulture, out long since)
-                        && long.TryParse(match.Groups[4].Value, CultureInfo.InvariantCulture, out long sequence) && since < sequence)
-                    {
-                        files.Deltas.Add(new DeltaFile(path, since, sequence));
-                    }
+                    files.Deltas.Add(new DeltaFile(path, name.Since, name.Sequence));
                 }
                 else
                 {
@@ -295,7 +289,4 @@ public static partial class FolderSync
     private static string Describe(Exception e) => e is FileReadException { Problem: not (FileReadProblem.NotRegular or FileReadProblem.TooLarge) } read
         ? $"cannot read {read.Message}"
         : e.Message;
-
-    [GeneratedRegex("^nvt-([0-9a-f]{32})\\.(full|([0-9]{1,18})-([0-9]{1,18})\\.delta)$", RegexOptions.CultureInvariant)]
-    private static partial Regex StateFileName();
 }
