@@ -15,6 +15,22 @@ internal static class RemoteInstall
 {
     public const string Directory = ".local/bin";
 
+    /// <summary>mkdir, with "it exists" as success (SftpClient.Exists would bring its realpath machinery into the binary for this alone).</summary>
+    private static void CreateDirectoryUnlessThere(SftpClient sftp, string directory)
+    {
+        try
+        {
+            sftp.CreateDirectory(directory);
+        }
+        catch (SshException)
+        {
+            if (!sftp.GetAttributes(directory).IsDirectory)
+            {
+                throw;
+            }
+        }
+    }
+
     public static void Run(SshClient shell, Func<SftpClient> files, string host, string binaryPath, Action<string> report)
     {
         try
@@ -42,10 +58,7 @@ internal static class RemoteInstall
         {
             foreach (string directory in new[] { ".local", Directory })
             {
-                if (!sftp.Exists(directory))
-                {
-                    sftp.CreateDirectory(directory);
-                }
+                CreateDirectoryUnlessThere(sftp, directory);
             }
 
             string temporary = $"{Directory}/.nvt-upload-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";

@@ -13,7 +13,12 @@ internal static class SyncMerge
     /// <exception cref="SyncFormatException">A malformed machine id or path.</exception>
     public static void Run(StoreConnection connection, RankChanges changes, SyncState state, byte[] home, long now, HashSet<string> changedPaths)
     {
-        var rows = state.Machines.Select(uuid => changes.MachineRow(Checked(uuid))).ToArray();
+        long[] rows = new long[state.Machines.Count];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = changes.MachineRow(Checked(state.Machines[i]));
+        }
+
         long sender = changes.MachineRow(Checked(state.Machine));
         var merged = new List<MergedCount>();
         foreach (var item in state.Items)

@@ -34,8 +34,12 @@ public static class FolderSync
         var problems = new List<string>();
         var waiting = new List<string>();
         int peers = 0;
-        foreach (var (machine, machineFiles) in files)
+        // Sorted by key alone: List.Sort, a SortedDictionary or OrderBy over the key-value pairs would make the AOT
+        // compiler give every List<T> or KeyValuePair of the program sorting statics, paid for at every nvt start
+        // (measured: +0.5 M instructions a process).
+        foreach (string machine in files.Keys.OrderBy(key => key, StringComparer.Ordinal))
         {
+            var machineFiles = files[machine];
             if (machine == own)
             {
                 continue;
@@ -95,9 +99,9 @@ public static class FolderSync
     }
 
     /// <summary>Every machine's files in the folder, by machine id (Syncthing's conflict copies and temp files do not match).</summary>
-    private static SortedDictionary<string, MachineFiles> ListFiles(string directory)
+    private static Dictionary<string, MachineFiles> ListFiles(string directory)
     {
-        var machines = new SortedDictionary<string, MachineFiles>(StringComparer.Ordinal);
+        var machines = new Dictionary<string, MachineFiles>(StringComparer.Ordinal);
         try
         {
             foreach (string path in Directory.EnumerateFileSystemEntries(directory, "nvt-*"))
@@ -125,11 +129,6 @@ public static class FolderSync
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new NvtException($"cannot list {directory}: {FileErrors.Describe(e)}");
-        }
-
-        foreach (var files in machines.Values)
-        {
-            files.Deltas.Sort((a, b) => a.Since != b.Since ? a.Since.CompareTo(b.Since) : b.Sequence.CompareTo(a.Sequence));
         }
 
         return machines;
@@ -179,15 +178,13 @@ public static class FolderSync
     /// <summary>The deltas that follow on from <paramref name="start"/> without a gap, and the sequence they reach.</summary>
     private static (List<DeltaFile> Chain, long Reached) Chain(List<DeltaFile> deltas, long start)
     {
+        // At most MaximumDeltas files: scanning again after each step costs nothing, and needs no sorting.
         var chain = new List<DeltaFile>();
         long reached = start;
-        foreach (var delta in deltas)
+        while (deltas.Where(delta => delta.Since <= reached && delta.Sequence > reached).MaxBy(delta => delta.Sequence) is DeltaFile next)
         {
-            if (delta.Since <= reached && delta.Sequence > reached)
-            {
-                chain.Add(delta);
-                reached = delta.Sequence;
-            }
+            chain.Add(next);
+            reached = next.Sequence;
         }
 
         return (chain, reached);
