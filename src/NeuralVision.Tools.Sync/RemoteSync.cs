@@ -28,7 +28,9 @@ internal static class RemoteSync
     /// <summary>How long to wait for the remote's exit status and message after it closed its output.</summary>
     private static readonly TimeSpan EndTimeout = TimeSpan.FromSeconds(5);
 
-    public static SyncExchange Run(JumpDatabase database, SshLogin login, string destination, bool install, string? binaryPath, byte[] home, long now, Action<string> report)
+    /// <param name="installCommand">The command line that would upload nvt, for the message when the remote has none.</param>
+    public static SyncExchange Run(
+        JumpDatabase database, SshLogin login, string destination, string installCommand, bool install, string? binaryPath, byte[] home, long now, Action<string> report)
     {
         using var shell = login.Shell();
         if (install)
@@ -55,7 +57,7 @@ internal static class RemoteSync
             int? status = closed && running.AsyncWaitHandle.WaitOne(EndTimeout) ? command.ExitStatus : null;
             string line = closed ? errors.FirstLine(EndTimeout) : "";
             shell.Disconnect();
-            throw Failure(destination, status, errors, line, e.Message);
+            throw Failure(destination, installCommand, status, errors, line, e.Message);
         }
 
         var result = exchange.GetAwaiter().GetResult();
@@ -72,12 +74,12 @@ internal static class RemoteSync
         return result;
     }
 
-    private static NvtException Failure(string destination, int? status, RemoteErrorText errors, string line, string fallback)
+    private static NvtException Failure(string destination, string installCommand, int? status, RemoteErrorText errors, string line, string fallback)
     {
         if (status == 127 && errors.Contains(NotInstalledMarker))
         {
             return new NvtException(
-                $"nvt is not installed on {destination} (not on PATH, not in ~/.local/bin); upload this one with: nvt sync {destination} --install",
+                $"nvt is not installed on {destination} (not on PATH, not in ~/.local/bin); upload this one with: {installCommand}",
                 ExitCodes.SyncFailed);
         }
 

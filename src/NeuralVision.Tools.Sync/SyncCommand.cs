@@ -147,7 +147,9 @@ public static class SyncCommand
         var outcome = Service(context).Sync(now, database =>
         {
             KeepMachineId(context, database, now);
-            return RemoteSync.Run(database, login, destination, install, Environment.ProcessPath, Home(context), now.ToUnixTimeSeconds(), context.Error.WriteLine);
+            string installCommand = InstallCommand(destination, port, sshConfig, sshOptions);
+            return RemoteSync.Run(
+                database, login, destination, installCommand, install, Environment.ProcessPath, Home(context), now.ToUnixTimeSeconds(), context.Error.WriteLine);
         });
         Report.Quarantine(context, outcome);
         var exchange = outcome.Value;
@@ -189,6 +191,34 @@ public static class SyncCommand
                 $"nvt: this database was copied from another machine (or moved); it now syncs as a machine of its own, id {database.MachineId}, keeping the copied history");
         }
     }
+
+    /// <summary>The same sync with --install, quoted for a POSIX shell where needed, as the user would retype it.</summary>
+    private static string InstallCommand(string destination, int? port, string? sshConfig, IReadOnlyList<string> sshOptions)
+    {
+        var words = new List<string> { "nvt", "sync" };
+        if (sshConfig is not null)
+        {
+            words.AddRange(["-F", Quoted(sshConfig)]);
+        }
+
+        if (port is int number)
+        {
+            words.AddRange(["-p", number.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        foreach (string option in sshOptions)
+        {
+            words.AddRange(["-o", Quoted(option)]);
+        }
+
+        words.AddRange([Quoted(destination), "--install"]);
+        return string.Join(' ', words);
+    }
+
+    private static string Quoted(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "@%+=:,./-_".Contains(c, StringComparison.Ordinal))
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static JumpService Service(INvtContext context) =>
         new(context.Settings, context.FileSystem, context.Environment.CurrentDirectory);

@@ -68,8 +68,17 @@ public static class SyncProtocol
 
         byte[] reply = ReadFrame(fromServer);
         var reader = new SyncByteReader(reply, reply.Length);
-        string server = Convert.ToHexStringLower(reader.Bytes(16));
-        long seenHere = reader.Number();
+        string server;
+        long seenHere;
+        try
+        {
+            server = Convert.ToHexStringLower(reader.Bytes(16));
+            seenHere = reader.Number();
+        }
+        catch (SyncFormatException e)
+        {
+            throw new SyncFormatException($"the answer of nvt sync --serve {e.Message}", e);
+        }
 
         var message = new SyncByteWriter();
         message.Number(database.SeenOf(server));
@@ -78,7 +87,16 @@ public static class SyncProtocol
         toServer.Close();
 
         byte[] answer = ReadFrame(fromServer);
-        var theirs = SyncStateFormat.Read(answer);
+        SyncState theirs;
+        try
+        {
+            theirs = SyncStateFormat.Read(answer);
+        }
+        catch (SyncFormatException e)
+        {
+            throw new SyncFormatException($"the state nvt sync --serve sent {e.Message}", e);
+        }
+
         if (theirs.Machine != server)
         {
             throw new SyncFormatException("the server sent the state of a machine other than its own");

@@ -51,6 +51,13 @@ internal sealed class SyncSshBed : IDisposable
         return full;
     }
 
+    /// <summary>Puts a shell script where the remote's nvt would be (~/.local/bin/nvt), as the server user.</summary>
+    public void PlantRemoteNvt(string script)
+    {
+        var planted = RunAsServerUser("sh", ["-c", "mkdir -p \"$HOME/.local/bin\" && printf '%s\\n' \"$1\" > \"$HOME/.local/bin/nvt\" && chmod 755 \"$HOME/.local/bin/nvt\"", "sh", script]);
+        Assert.True(planted.ExitCode == 0, planted.Stderr);
+    }
+
     public void Dispose()
     {
         Server.Dispose();

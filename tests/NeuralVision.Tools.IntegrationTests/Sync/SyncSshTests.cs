@@ -25,7 +25,7 @@ public sealed class SyncSshTests : IDisposable
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr}");
         Assert.Equal("", result.Stdout);
         Assert.Contains(
-            $"nvt: nvt is not installed on {bed.Destination} (not on PATH, not in ~/.local/bin); upload this one with: nvt sync {bed.Destination} --install",
+            $"nvt: nvt is not installed on {bed.Destination} (not on PATH, not in ~/.local/bin); upload this one with: nvt sync -p {bed.Server.PortText} -o UserKnownHostsFile={bed.Server.KnownHosts} {bed.Destination} --install",
             result.Stderr.Split('\n'));
         Assert.Equal(listingBefore, bed.LocalRanks());
         Assert.False(File.Exists(bed.RemoteBinaryPath));
@@ -113,5 +113,26 @@ public sealed class SyncSshTests : IDisposable
         var stat = ChildProcess.Run("stat", ["-c", format, path]);
         Assert.True(stat.ExitCode == 0, stat.Stderr);
         return stat.Stdout.TrimEnd('\n');
+    }
+
+    [Theory]
+    [InlineData("exec cat /dev/zero")]
+    [InlineData("printf 'NVTSYNC\\n'; exec yes")]
+    [InlineData("echo 'Welcome to puffin!'; exec sleep 1")]
+    public void RemoteThatAnswersSomethingElse_IsCutOffAtOnce_WithOneLine_AndNothingMerged(string remote)
+    {
+        string api = bed.Local.MakeDirectory("src/api");
+        Assert.Equal(0, bed.Local.Run("add", api).ExitCode);
+        var before = bed.LocalRanks();
+        bed.PlantRemoteNvt("#!/bin/sh\n" + remote);
+
+        var result = bed.Sync();
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr}");
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(30), $"took {result.Elapsed}");
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"nvt: the sync with {bed.Destination} failed: ", line, StringComparison.Ordinal);
+        Assert.EndsWith("; nothing was merged here", line, StringComparison.Ordinal);
+        Assert.Equal(before, bed.LocalRanks());
     }
 }
