@@ -15,14 +15,7 @@ public static class RegularFile
     /// <exception cref="FileReadException">Missing, unreadable, not a regular file, or larger than the cap.</exception>
     public static byte[] ReadAll(string path, int maxBytes)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        using var handle = Open(path);
-        var status = LibC.Stat(handle) ?? throw new FileReadException(path, FileReadProblem.Unreadable, "cannot be examined (fstat failed)");
-        if (!status.IsRegularFile)
-        {
-            throw new FileReadException(path, FileReadProblem.NotRegular, $"is {KindOf(status)}, not a regular file");
-        }
-
+        using var handle = OpenRegular(path, out var status);
         if (status.Size > maxBytes)
         {
             throw TooLarge(path, maxBytes);
@@ -80,14 +73,7 @@ public static class RegularFile
     /// <exception cref="FileReadException">Missing, unreadable or not a regular file.</exception>
     public static byte[] ReadPrefix(string path, int count)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        using var handle = Open(path);
-        var status = LibC.Stat(handle) ?? throw new FileReadException(path, FileReadProblem.Unreadable, "cannot be examined (fstat failed)");
-        if (!status.IsRegularFile)
-        {
-            throw new FileReadException(path, FileReadProblem.NotRegular, $"is {KindOf(status)}, not a regular file");
-        }
-
+        using var handle = OpenRegular(path, out _);
         byte[] buffer = new byte[count];
         int filled = 0;
         try
@@ -130,6 +116,28 @@ public static class RegularFile
         0xA000 => "a symbolic link",
         _ => "not a regular file",
     };
+
+    /// <summary>Opens the file and checks with fstat that it is a regular file (the check and the read are on one descriptor).</summary>
+    private static SafeFileHandle OpenRegular(string path, out FileStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var handle = Open(path);
+        try
+        {
+            status = LibC.Stat(handle) ?? throw new FileReadException(path, FileReadProblem.Unreadable, "cannot be examined (fstat failed)");
+            if (!status.IsRegularFile)
+            {
+                throw new FileReadException(path, FileReadProblem.NotRegular, $"is {KindOf(status)}, not a regular file");
+            }
+
+            return handle;
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
 
     private static SafeFileHandle Open(string path)
     {

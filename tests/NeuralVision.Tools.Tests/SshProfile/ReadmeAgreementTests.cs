@@ -9,7 +9,7 @@ namespace NeuralVision.Tools.Tests.SshProfile;
 /// </summary>
 public sealed class ReadmeAgreementTests
 {
-    private static readonly string Readme = File.ReadAllText(FindReadme());
+    private static readonly string Readme = File.ReadAllText(RepositoryFiles.Readme);
 
     [Fact]
     public void Ssh_EveryOptionHasAReadmeRow()
@@ -39,19 +39,5 @@ public sealed class ReadmeAgreementTests
     {
         Assert.Contains("1 NAME.profile or NAME.colorscheme exists", ProfilesCreateCommand.HelpNotes.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("1 `NAME.profile` or `NAME.colorscheme` exists", Readme.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-    }
-
-    private static string FindReadme()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string path = Path.Combine(directory.FullName, "README.md");
-            if (File.Exists(path) && File.Exists(Path.Combine(directory.FullName, "NeuralVision.Tools.sln")))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("README.md of the repository, above " + AppContext.BaseDirectory);
     }
 }

@@ -6,7 +6,7 @@ namespace NeuralVision.Tools.Tests.Sync;
 /// </summary>
 public sealed class SyncReadmeAgreementTests
 {
-    private static readonly string Readme = File.ReadAllText(FindReadme());
+    private static readonly string Readme = File.ReadAllText(RepositoryFiles.Readme);
 
     [Theory]
     [InlineData("sync", "### `nvt sync")]
@@ -39,19 +39,5 @@ public sealed class SyncReadmeAgreementTests
     {
         Assert.Equal(0, context.Run(name, "--help"));
         return context.Output.ToString();
-    }
-
-    private static string FindReadme()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string path = Path.Combine(directory.FullName, "README.md");
-            if (File.Exists(path) && File.Exists(Path.Combine(directory.FullName, "NeuralVision.Tools.sln")))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("README.md of the repository, above " + AppContext.BaseDirectory);
     }
 }
