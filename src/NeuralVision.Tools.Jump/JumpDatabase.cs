@@ -22,6 +22,9 @@ public sealed class JumpDatabase : IDisposable
     /// </summary>
     public static readonly TimeSpan HookBusyTimeout = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>How long a removal is kept for machines that sync rarely (then forgotten, see RankChanges.ForgetRemovalsBefore).</summary>
+    public static readonly TimeSpan RemovalMemory = TimeSpan.FromDays(180);
+
     private readonly StoreConnection connection;
     private readonly StoreOptions options;
 
@@ -165,6 +168,7 @@ public sealed class JumpDatabase : IDisposable
                 SyncMerge.Run(connection, changes, state, home, now, changedPaths);
             }
 
+            changes.ForgetRemovalsBefore(now - (long)RemovalMemory.TotalSeconds);
             return changedPaths.Count;
         });
 

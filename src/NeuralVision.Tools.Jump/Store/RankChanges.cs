@@ -213,6 +213,33 @@ internal sealed class RankChanges : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Forgets removals (rank-less nodes kept for sync) whose removal and every counted visit are older than
+    /// <paramref name="cutoff"/>: by then every machine that syncs has merged them. A machine that has not synced since
+    /// could bring such a path back with its old visits. The number of paths forgotten.
+    /// </summary>
+    public int ForgetRemovalsBefore(long cutoff)
+    {
+        using var command = connection.Command(
+            "CREATE TEMP TABLE forgotten (node INTEGER PRIMARY KEY); "
+            + "INSERT INTO forgotten SELECT n.id FROM node AS n WHERE n.rank IS NULL "
+            + "AND EXISTS (SELECT 1 FROM tally AS t WHERE t.node = n.id) "
+            + "AND NOT EXISTS (SELECT 1 FROM tally AS t WHERE t.node = n.id AND t.last >= $cutoff) "
+            + "AND coalesce((SELECT time FROM removal AS r WHERE r.node = n.id), 0) < $cutoff; "
+            + "DELETE FROM tally WHERE node IN (SELECT node FROM forgotten); "
+            + "DELETE FROM removal WHERE node IN (SELECT node FROM forgotten); "
+            + "SELECT count(*) FROM forgotten");
+        command.Parameters.AddWithValue("$cutoff", cutoff);
+        long forgotten = (long)command.ExecuteScalar()!;
+        connection.Execute("DROP TABLE temp.forgotten");
+        if (forgotten > 0)
+        {
+            RankAging.RemoveUnrecordedLeaves(connection, keepRemovals: true);
+        }
+
+        return (int)forgotten;
+    }
+
     /// <summary>Ages the ranks when their total passed <paramref name="maxAge"/>; the number of entries dropped.</summary>
     public int AgeIfNeeded(double maxAge)
     {
