@@ -15,6 +15,9 @@ internal sealed class SyncByteReader
 
     public bool AtEnd => position == end;
 
+    /// <summary>How many bytes have been read.</summary>
+    public int Position => position;
+
     public byte Byte()
     {
         if (position >= end)

@@ -43,7 +43,7 @@ public static class SyncProtocol
         byte[] message = ReadFrame(input);
         var reader = new SyncByteReader(message, message.Length);
         long since = reader.Number();
-        var theirs = SyncStateFormat.Read(message[Prefix(message)..]);
+        var theirs = SyncStateFormat.Read(message[reader.Position..]);
         if (theirs.Machine != client)
         {
             throw new SyncFormatException("the other side sent the state of a machine other than its own");
@@ -104,18 +104,6 @@ public static class SyncProtocol
 
         int changed = database.MergeSync([theirs], home, now);
         return new SyncExchange(server, message.Written.Length, answer.Length, changed);
-    }
-
-    /// <summary>The length of the varint that starts a message.</summary>
-    private static int Prefix(byte[] message)
-    {
-        int length = 0;
-        while (length < message.Length && (message[length] & 0x80) != 0)
-        {
-            length++;
-        }
-
-        return length + 1;
     }
 
     private static void WriteFrame(Stream stream, ReadOnlySpan<byte> payload)
