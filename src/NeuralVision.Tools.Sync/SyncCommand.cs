@@ -100,11 +100,12 @@ public static class SyncCommand
         string absolute = Path.GetFullPath(directory, context.Environment.CurrentDirectory);
         var outcome = service.Sync(now, database =>
         {
-            KeepMachineId(context, database, now, record: false);
+            string fingerprint = MachineFingerprint.Of(database.Path);
+            KeepMachineId(context, database, now, fingerprint, record: false);
             var synced = FolderSync.Run(database, absolute, Home(context), now.ToUnixTimeSeconds());
             if (synced.Problems.Count == 0)
             {
-                KeepMachineId(context, database, now, record: true);
+                KeepMachineId(context, database, now, fingerprint, record: true);
             }
 
             return synced;
@@ -183,9 +184,9 @@ public static class SyncCommand
     }
 
     /// <summary>A database copied from another machine gets an id of its own before it syncs (two machines with one id would overwrite each other's counts).</summary>
-    private static void KeepMachineId(INvtContext context, JumpDatabase database, DateTimeOffset now, bool record = true)
+    private static void KeepMachineId(INvtContext context, JumpDatabase database, DateTimeOffset now, string? fingerprint = null, bool record = true)
     {
-        if (database.KeepMachineId(MachineFingerprint.Of(database.Path), now.ToUnixTimeSeconds(), record))
+        if (database.KeepMachineId(fingerprint ?? MachineFingerprint.Of(database.Path), now.ToUnixTimeSeconds(), record))
         {
             context.Error.WriteLine(
                 $"nvt: this database was copied from another machine (or moved); it now syncs as a machine of its own, id {database.MachineId}, keeping the copied history");
