@@ -43,13 +43,13 @@ internal static class SyncTables
         INSERT INTO meta (key, value) VALUES ('seq', 0);
         """;
 
-    /// <summary>Schema 4 to 5, inside the migration's transaction: every rank becomes this machine's count.</summary>
+    /// <summary>Schema 4 to 5, inside the migration's transaction: every rank becomes this machine's count, rounded as SyncUnits.FromRank rounds a visit.</summary>
     public static void Upgrade(StoreConnection connection)
     {
         connection.Execute(Create);
         connection.Execute(
             "INSERT INTO tally (node, machine, count, removed, last, changed) "
-            + $"SELECT id, 1, max(CAST(rank * {SyncUnits.PerVisit} AS INTEGER), 1), 0, coalesce(last_access, 0), 1 FROM node WHERE rank IS NOT NULL; "
+            + $"SELECT id, 1, max(CAST(round(rank * {SyncUnits.PerVisit}) AS INTEGER), 1), 0, coalesce(last_access, 0), 1 FROM node WHERE rank IS NOT NULL; "
             + "UPDATE meta SET value = 1 WHERE key = 'seq'; PRAGMA user_version = 5");
     }
 }
