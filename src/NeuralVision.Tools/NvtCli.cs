@@ -43,8 +43,7 @@ public static class NvtCli
     }
 
     /// <summary>Notes printed after a command's options by --help and in its manual page, by command name.</summary>
-    internal static IReadOnlyDictionary<string, string> HelpNotes =>
-        new Dictionary<string, string>(SshProfileCommands.HelpNotes, StringComparer.Ordinal) { ["sync"] = SyncCommand.HelpNotes };
+    internal static IReadOnlyDictionary<string, string> HelpNotes => HelpNotesByCommand.Instance;
 
     /// <summary>
     /// System.CommandLine passes unknown "-x" tokens on as arguments; for nvt's own commands they are mistakes. Only
